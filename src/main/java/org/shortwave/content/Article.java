@@ -1,0 +1,24 @@
+package org.shortwave.content;
+
+import java.time.Instant;
+import java.util.List;
+
+/** An article as the public site shows it: only ever built from a published, visible row. */
+public record Article(long id, String editionCode, Section section, String headline, String slug, String lead,
+        String dateline, List<Block> body, Long mainImageId, List<Person> authors, List<Topic> topics,
+        Instant publishedAt, Instant updatedAt, String copyrightHolder) {
+
+    public String path() {
+        return path(editionCode, slug, id);
+    }
+
+    /** The canonical URL path of an article: {@code /{edition}/{slug}/a-{id}}. */
+    public static String path(String editionCode, String slug, long id) {
+        return "/" + editionCode + "/" + slug + "/a-" + id;
+    }
+
+    /** True when the story was changed after it went out, so the page shows an "updated" line. */
+    public boolean wasUpdated() {
+        return updatedAt != null && updatedAt.isAfter(publishedAt);
+    }
+}

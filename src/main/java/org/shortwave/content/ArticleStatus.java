@@ -1,0 +1,10 @@
+package org.shortwave.content;
+
+/** Where an article stands. Only {@code PUBLISHED} can be public, and only as {@link Visibility} allows. */
+public enum ArticleStatus {
+    DRAFT, PUBLISHED, UNPUBLISHED;
+
+    public String dbValue() {
+        return name().toLowerCase(java.util.Locale.ROOT);
+    }
+}

@@ -1,0 +1,187 @@
+package org.shortwave.content.internal;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import org.shortwave.content.Article;
+import org.shortwave.content.ArticleTeaser;
+import org.shortwave.content.BodyJson;
+import org.shortwave.content.NewArticle;
+import org.shortwave.content.Person;
+import org.shortwave.content.Section;
+import org.shortwave.content.Topic;
+import org.shortwave.content.Visibility;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** SQL for articles. Every public finder filters with {@link Visibility#PUBLIC}. */
+@Repository
+public class ArticleRepository {
+
+    private static final String TEASER_COLUMNS =
+            "a.id, a.edition_code, a.slug, a.headline, a.lead, a.published_at, a.main_image_id";
+
+    private final JdbcClient jdbc;
+
+    ArticleRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public Optional<Article> findPublic(long id, Instant now) {
+        return jdbc.sql("""
+                select a.id, a.edition_code, a.headline, a.slug, a.lead, a.dateline, a.body::text as body,
+                       a.main_image_id, a.published_at, a.updated_at, a.copyright_holder,
+                       s.id as section_id, s.slug as section_slug, s.name as section_name
+                from article a join section s on s.id = a.section_id
+                where a.id = :id and """ + Visibility.PUBLIC)
+                .param("id", id)
+                .param("now", utc(now))
+                .query((rs, row) -> new Article(rs.getLong("id"), rs.getString("edition_code"),
+                        new Section(rs.getLong("section_id"), rs.getString("edition_code"),
+                                rs.getString("section_slug"), rs.getString("section_name")),
+                        rs.getString("headline"), rs.getString("slug"), rs.getString("lead"),
+                        rs.getString("dateline"), BodyJson.read(rs.getString("body")),
+                        (Long) rs.getObject("main_image_id"), authors(id), topics(id),
+                        instant(rs, "published_at"), instant(rs, "updated_at"), rs.getString("copyright_holder")))
+                .optional();
+    }
+
+    public List<ArticleTeaser> latestPublic(String editionCode, Instant now, int limit, List<Long> excluded) {
+        return jdbc.sql("select " + TEASER_COLUMNS + " from article a where a.edition_code = :edition and "
+                        + Visibility.PUBLIC + " and a.id <> all(:excluded)"
+                        + " order by a.published_at desc, a.id desc limit :limit")
+                .param("edition", editionCode)
+                .param("now", utc(now))
+                .param("excluded", excluded.toArray(Long[]::new))
+                .param("limit", limit)
+                .query(ArticleRepository::teaser).list();
+    }
+
+    public List<ArticleTeaser> latestPublicInSection(long sectionId, Instant now, int limit) {
+        return jdbc.sql("select " + TEASER_COLUMNS + " from article a where a.section_id = :section and "
+                        + Visibility.PUBLIC + " order by a.published_at desc, a.id desc limit :limit")
+                .param("section", sectionId)
+                .param("now", utc(now))
+                .param("limit", limit)
+                .query(ArticleRepository::teaser).list();
+    }
+
+    public List<ArticleTeaser> latestPublicInTopic(long topicId, Instant now, int limit) {
+        return jdbc.sql("select " + TEASER_COLUMNS + " from article a"
+                        + " join article_topic t on t.article_id = a.id and t.topic_id = :topic where "
+                        + Visibility.PUBLIC + " order by a.published_at desc, a.id desc limit :limit")
+                .param("topic", topicId)
+                .param("now", utc(now))
+                .param("limit", limit)
+                .query(ArticleRepository::teaser).list();
+    }
+
+    public List<ArticleTeaser> relatedPublic(long articleId, Instant now) {
+        return jdbc.sql("select " + TEASER_COLUMNS + " from article a"
+                        + " join article_related r on r.related_id = a.id and r.article_id = :article where "
+                        + Visibility.PUBLIC + " order by r.position")
+                .param("article", articleId)
+                .param("now", utc(now))
+                .query(ArticleRepository::teaser).list();
+    }
+
+    public List<ArticleTeaser> topStoriesPublic(String editionCode, Instant now) {
+        return jdbc.sql("select " + TEASER_COLUMNS + " from article a"
+                        + " join top_story ts on ts.article_id = a.id and ts.edition_code = :edition where "
+                        + Visibility.PUBLIC + " order by ts.position")
+                .param("edition", editionCode)
+                .param("now", utc(now))
+                .query(ArticleRepository::teaser).list();
+    }
+
+    public Optional<Long> findIdBySourceKey(String sourceKey) {
+        return jdbc.sql("select id from article where source_key = ?").param(sourceKey).query(Long.class).optional();
+    }
+
+    /** Inserts the article with its authors and topics; the caller's transaction makes it one write. */
+    public long insert(NewArticle article) {
+        long id = jdbc.sql("""
+                insert into article (source_key, edition_code, section_id, headline, slug, lead, dateline, body,
+                                     main_image_id, status, published_at, updated_at, copyright_holder)
+                values (:sourceKey, :edition, :section, :headline, :slug, :lead, :dateline, cast(:body as jsonb),
+                        :mainImage, :status, :publishedAt, :updatedAt, :copyright)
+                returning id""")
+                .param("sourceKey", article.sourceKey())
+                .param("edition", article.editionCode())
+                .param("section", article.sectionId())
+                .param("headline", article.headline())
+                .param("slug", article.slug())
+                .param("lead", article.lead())
+                .param("dateline", article.dateline())
+                .param("body", BodyJson.write(article.body()))
+                .param("mainImage", article.mainImageId())
+                .param("status", article.status().dbValue())
+                .param("publishedAt", utc(article.publishedAt()))
+                .param("updatedAt", utc(article.updatedAt()))
+                .param("copyright", article.copyrightHolder())
+                .query(Long.class).single();
+        for (int i = 0; i < article.authorIds().size(); i++) {
+            jdbc.sql("insert into article_author (article_id, person_id, position) values (?, ?, ?)")
+                    .params(id, article.authorIds().get(i), i).update();
+        }
+        for (Long topicId : article.topicIds()) {
+            jdbc.sql("insert into article_topic (article_id, topic_id) values (?, ?)").params(id, topicId).update();
+        }
+        return id;
+    }
+
+    public void replaceRelated(long articleId, List<Long> relatedIds) {
+        jdbc.sql("delete from article_related where article_id = ?").param(articleId).update();
+        for (int i = 0; i < relatedIds.size(); i++) {
+            jdbc.sql("insert into article_related (article_id, related_id, position) values (?, ?, ?)")
+                    .params(articleId, relatedIds.get(i), i).update();
+        }
+    }
+
+    public void replaceTopStories(String editionCode, List<Long> articleIds) {
+        jdbc.sql("delete from top_story where edition_code = ?").param(editionCode).update();
+        for (int i = 0; i < articleIds.size(); i++) {
+            jdbc.sql("insert into top_story (edition_code, article_id, position) values (?, ?, ?)")
+                    .params(editionCode, articleIds.get(i), i).update();
+        }
+    }
+
+    private List<Person> authors(long articleId) {
+        return jdbc.sql("""
+                select p.id, p.name, p.latin_name, p.description from article_author aa
+                join person p on p.id = aa.person_id where aa.article_id = ? order by aa.position""")
+                .param(articleId)
+                .query((rs, row) -> new Person(rs.getLong("id"), rs.getString("name"), rs.getString("latin_name"),
+                        rs.getString("description")))
+                .list();
+    }
+
+    private List<Topic> topics(long articleId) {
+        return jdbc.sql("""
+                select t.id, t.edition_code, t.slug, t.name from article_topic at
+                join topic t on t.id = at.topic_id where at.article_id = ? order by t.name""")
+                .param(articleId)
+                .query((rs, row) -> new Topic(rs.getLong("id"), rs.getString("edition_code"), rs.getString("slug"),
+                        rs.getString("name")))
+                .list();
+    }
+
+    private static ArticleTeaser teaser(ResultSet rs, int row) throws SQLException {
+        return new ArticleTeaser(rs.getLong("id"), rs.getString("edition_code"), rs.getString("slug"),
+                rs.getString("headline"), rs.getString("lead"), instant(rs, "published_at"),
+                (Long) rs.getObject("main_image_id"));
+    }
+
+    static OffsetDateTime utc(Instant instant) {
+        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
+    }
+
+    static Instant instant(ResultSet rs, String column) throws SQLException {
+        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+        return value == null ? null : value.toInstant();
+    }
+}

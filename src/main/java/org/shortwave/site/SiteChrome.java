@@ -1,0 +1,41 @@
+package org.shortwave.site;
+
+import java.time.Clock;
+import org.shortwave.content.Taxonomy;
+import org.shortwave.i18n.Edition;
+import org.shortwave.i18n.Editions;
+import org.shortwave.i18n.Messages;
+import org.shortwave.i18n.Texts;
+import org.springframework.stereotype.Component;
+import org.springframework.web.servlet.resource.ResourceUrlProvider;
+
+/** Builds the {@link Chrome} of a public page. */
+@Component
+public class SiteChrome {
+
+    private final Editions editions;
+    private final Messages messages;
+    private final Taxonomy taxonomy;
+    private final ResourceUrlProvider resourceUrls;
+    private final Clock clock;
+
+    SiteChrome(Editions editions, Messages messages, Taxonomy taxonomy, ResourceUrlProvider resourceUrls, Clock clock) {
+        this.editions = editions;
+        this.messages = messages;
+        this.taxonomy = taxonomy;
+        this.resourceUrls = resourceUrls;
+        this.clock = clock;
+    }
+
+    public Texts texts(Edition edition) {
+        return messages.forEdition(edition);
+    }
+
+    public Chrome of(Edition edition, String title, String canonicalPath) {
+        String stylesheet = resourceUrls.getForLookupPath("/assets/site.css");
+        return new Chrome(edition, messages.forEdition(edition), taxonomy.sections(edition.code()),
+                editions.all().stream().filter(e -> !e.code().equals(edition.code())).toList(),
+                stylesheet == null ? "/assets/site.css" : stylesheet, title, canonicalPath,
+                edition.year(clock.instant()));
+    }
+}

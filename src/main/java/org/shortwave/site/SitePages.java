@@ -1,0 +1,125 @@
+package org.shortwave.site;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.shortwave.content.Article;
+import org.shortwave.content.ArticleTeaser;
+import org.shortwave.content.Block;
+import org.shortwave.content.PublishedArticles;
+import org.shortwave.content.Section;
+import org.shortwave.content.Taxonomy;
+import org.shortwave.content.Topic;
+import org.shortwave.i18n.Edition;
+import org.shortwave.media.MediaLibrary;
+import org.springframework.stereotype.Service;
+
+/** Assembles the public pages from published content only (everything goes through {@link PublishedArticles}). */
+@Service
+public class SitePages {
+
+    static final int MORE_STORIES = 6;
+    static final int HOME_PER_SECTION = 4;
+    static final int LISTING_SIZE = 30;
+
+    private final PublishedArticles articles;
+    private final Taxonomy taxonomy;
+    private final MediaLibrary media;
+    private final SiteChrome chrome;
+
+    SitePages(PublishedArticles articles, Taxonomy taxonomy, MediaLibrary media, SiteChrome chrome) {
+        this.articles = articles;
+        this.taxonomy = taxonomy;
+        this.media = media;
+        this.chrome = chrome;
+    }
+
+    /**
+     * The article page. After the story come three teaser blocks: the editor's related stories, the edition's top
+     * stories, and more of the latest; a story appears once on the page at most.
+     */
+    public ArticlePage article(Edition edition, Article article) {
+        Chrome pageChrome = chrome.of(edition, article.headline(), article.path());
+        Set<Long> shown = new HashSet<>(Set.of(article.id()));
+        List<ArticleTeaser> related = unseen(articles.related(article.id()), shown);
+        List<ArticleTeaser> top = unseen(articles.topStories(edition.code()), shown);
+        List<ArticleTeaser> more = articles.latest(edition.code(), MORE_STORIES, List.copyOf(shown));
+
+        List<TeaserBlock> blocks = new ArrayList<>();
+        addIfAny(blocks, new TeaserBlock("related", pageChrome.t("teasers.related"), related));
+        addIfAny(blocks, new TeaserBlock("top-stories", pageChrome.t("teasers.top"), top));
+        addIfAny(blocks, new TeaserBlock("more-stories", pageChrome.t("teasers.more"), more));
+
+        Set<Long> mediaIds = new HashSet<>();
+        if (article.mainImageId() != null) {
+            mediaIds.add(article.mainImageId());
+        }
+        for (Block block : article.body()) {
+            switch (block) {
+                case Block.Image image -> mediaIds.add(image.mediaId());
+                case Block.Video video -> mediaIds.add(video.mediaId());
+                default -> { }
+            }
+        }
+        blocks.forEach(b -> addImages(b.items(), mediaIds));
+        return new ArticlePage(pageChrome, article, media.findWithPosters(mediaIds), List.copyOf(blocks));
+    }
+
+    /** The edition home: the newest story as the lead, then the latest of each section. */
+    public ListingPage home(Edition edition) {
+        Chrome pageChrome = chrome.of(edition, edition.siteName(), edition.homePath());
+        List<ArticleTeaser> newest = articles.latest(edition.code(), 1, List.of());
+        ArticleTeaser lead = newest.isEmpty() ? null : newest.getFirst();
+        List<TeaserBlock> blocks = new ArrayList<>();
+        for (Section section : taxonomy.sections(edition.code())) {
+            List<ArticleTeaser> items = articles.latestInSection(section, HOME_PER_SECTION + 1).stream()
+                    .filter(t -> lead == null || t.id() != lead.id()).limit(HOME_PER_SECTION).toList();
+            addIfAny(blocks, new TeaserBlock("section-" + section.id(), section.name(), section.path(), items));
+        }
+        return listing(pageChrome, edition.siteName(), lead, blocks);
+    }
+
+    public ListingPage section(Edition edition, Section section) {
+        Chrome pageChrome = chrome.of(edition, section.name(), section.path());
+        List<ArticleTeaser> items = articles.latestInSection(section, LISTING_SIZE);
+        return listing(pageChrome, section.name(), null,
+                List.of(new TeaserBlock("stories", pageChrome.t("listing.section", section.name()), items)));
+    }
+
+    public ListingPage topic(Edition edition, Topic topic) {
+        Chrome pageChrome = chrome.of(edition, topic.name(), topic.path());
+        List<ArticleTeaser> items = articles.latestInTopic(topic, LISTING_SIZE);
+        return listing(pageChrome, topic.name(), null,
+                List.of(new TeaserBlock("stories", pageChrome.t("listing.topic", topic.name()), items)));
+    }
+
+    public NotFoundPage notFound(Edition edition) {
+        Chrome pageChrome = chrome.of(edition, chrome.texts(edition).get("notfound.title"), null);
+        return new NotFoundPage(pageChrome);
+    }
+
+    private ListingPage listing(Chrome pageChrome, String heading, ArticleTeaser lead, List<TeaserBlock> blocks) {
+        Set<Long> mediaIds = new HashSet<>();
+        addImages(Stream.concat(Stream.ofNullable(lead), blocks.stream().flatMap(b -> b.items().stream())).toList(),
+                mediaIds);
+        return new ListingPage(pageChrome, heading, lead, List.copyOf(blocks), media.findWithPosters(mediaIds));
+    }
+
+    private static List<ArticleTeaser> unseen(List<ArticleTeaser> teasers, Set<Long> shown) {
+        List<ArticleTeaser> result = teasers.stream().filter(t -> !shown.contains(t.id())).toList();
+        result.forEach(t -> shown.add(t.id()));
+        return result;
+    }
+
+    private static void addIfAny(List<TeaserBlock> blocks, TeaserBlock block) {
+        if (!block.items().isEmpty()) {
+            blocks.add(block);
+        }
+    }
+
+    private static void addImages(List<ArticleTeaser> teasers, Set<Long> mediaIds) {
+        teasers.stream().map(ArticleTeaser::imageId).filter(java.util.Objects::nonNull).forEach(mediaIds::add);
+    }
+}

@@ -1,0 +1,52 @@
+package org.shortwave.site.web;
+
+import jakarta.servlet.http.HttpServletResponse;
+import org.shortwave.content.Article;
+import org.shortwave.content.PublishedArticles;
+import org.shortwave.i18n.Edition;
+import org.shortwave.i18n.Editions;
+import org.shortwave.site.SitePages;
+import org.springframework.http.HttpHeaders;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.servlet.ModelAndView;
+
+/** The public article page, {@code /{edition}/{slug}/a-{id}}. */
+@Controller
+class ArticlePageController {
+
+    private final Editions editions;
+    private final PublishedArticles articles;
+    private final SitePages pages;
+
+    ArticlePageController(Editions editions, PublishedArticles articles, SitePages pages) {
+        this.editions = editions;
+        this.articles = articles;
+        this.pages = pages;
+    }
+
+    @GetMapping("/" + SitePaths.EDITION + "/{slug}/a-{id}")
+    ModelAndView article(@PathVariable String edition, @PathVariable String slug, @PathVariable String id,
+            HttpServletResponse response) {
+        return render(edition, slug, id, response);
+    }
+
+    /** No slug at all: find the article and send the reader to its canonical URL. */
+    @GetMapping("/" + SitePaths.EDITION + "/a-{id}")
+    ModelAndView withoutSlug(@PathVariable String edition, @PathVariable String id, HttpServletResponse response) {
+        return render(edition, null, id, response);
+    }
+
+    private ModelAndView render(String editionCode, String slug, String id, HttpServletResponse response) {
+        Edition edition = editions.find(editionCode).orElseThrow(PageNotFoundException::new);
+        Article article = SitePaths.id(id).flatMap(articles::find)
+                .filter(a -> a.editionCode().equals(edition.code()))
+                .orElseThrow(PageNotFoundException::new);
+        if (!article.slug().equals(slug)) {
+            return SitePaths.movedPermanently(article.path());
+        }
+        response.setHeader(HttpHeaders.CACHE_CONTROL, SitePaths.PAGE_CACHE.getHeaderValue());
+        return new ModelAndView("site/article", "page", pages.article(edition, article));
+    }
+}

@@ -1,0 +1,73 @@
+package org.shortwave.site.web;
+
+import jakarta.servlet.http.HttpServletResponse;
+import org.shortwave.content.Section;
+import org.shortwave.content.Taxonomy;
+import org.shortwave.content.Topic;
+import org.shortwave.i18n.Edition;
+import org.shortwave.i18n.Editions;
+import org.shortwave.site.ListingPage;
+import org.shortwave.site.SitePages;
+import org.springframework.http.HttpHeaders;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.servlet.ModelAndView;
+
+/** Edition home {@code /{edition}/}, section {@code /{edition}/{slug}/s-{id}}, topic {@code /{edition}/{slug}/t-{id}}. */
+@Controller
+class ListingPageController {
+
+    private final Editions editions;
+    private final Taxonomy taxonomy;
+    private final SitePages pages;
+
+    ListingPageController(Editions editions, Taxonomy taxonomy, SitePages pages) {
+        this.editions = editions;
+        this.taxonomy = taxonomy;
+        this.pages = pages;
+    }
+
+    @GetMapping("/" + SitePaths.EDITION + "/")
+    ModelAndView home(@PathVariable String edition, HttpServletResponse response) {
+        return render(pages.home(edition(edition)), response);
+    }
+
+    @GetMapping("/" + SitePaths.EDITION)
+    ModelAndView homeWithoutSlash(@PathVariable String edition) {
+        return SitePaths.movedPermanently(edition(edition).homePath());
+    }
+
+    @GetMapping({"/" + SitePaths.EDITION + "/{slug}/s-{id}", "/" + SitePaths.EDITION + "/s-{id}"})
+    ModelAndView section(@PathVariable String edition, @PathVariable(required = false) String slug,
+            @PathVariable String id, HttpServletResponse response) {
+        Edition found = edition(edition);
+        Section section = SitePaths.id(id).flatMap(i -> taxonomy.section(found.code(), i))
+                .orElseThrow(PageNotFoundException::new);
+        if (!section.slug().equals(slug)) {
+            return SitePaths.movedPermanently(section.path());
+        }
+        return render(pages.section(found, section), response);
+    }
+
+    @GetMapping({"/" + SitePaths.EDITION + "/{slug}/t-{id}", "/" + SitePaths.EDITION + "/t-{id}"})
+    ModelAndView topic(@PathVariable String edition, @PathVariable(required = false) String slug,
+            @PathVariable String id, HttpServletResponse response) {
+        Edition found = edition(edition);
+        Topic topic = SitePaths.id(id).flatMap(i -> taxonomy.topic(found.code(), i))
+                .orElseThrow(PageNotFoundException::new);
+        if (!topic.slug().equals(slug)) {
+            return SitePaths.movedPermanently(topic.path());
+        }
+        return render(pages.topic(found, topic), response);
+    }
+
+    private Edition edition(String code) {
+        return editions.find(code).orElseThrow(PageNotFoundException::new);
+    }
+
+    private static ModelAndView render(ListingPage page, HttpServletResponse response) {
+        response.setHeader(HttpHeaders.CACHE_CONTROL, SitePaths.PAGE_CACHE.getHeaderValue());
+        return new ModelAndView("site/listing", "page", page);
+    }
+}
