@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
 # Installs what the integration and browser tests need and a fresh machine lacks:
-# Debian's Chromium with CJK fonts, and the Nu HTML Checker (vnu.jar, from npm).
+# Debian's Chromium with CJK fonts, the w3m text browser, and the Nu HTML Checker (vnu.jar, from npm).
 set -euo pipefail
 tools_dir=$1
 vnu_version=$2
 
 missing=()
 command -v chromium >/dev/null 2>&1 || missing+=(chromium)
+command -v w3m >/dev/null 2>&1 || missing+=(w3m)
 fc-list 2>/dev/null | grep -qi 'Noto Sans CJK' || missing+=(fonts-noto-cjk)
 if ((${#missing[@]})); then
   if [ "$(id -u)" -eq 0 ]; then

@@ -30,7 +30,10 @@ public class Editions {
     }
 
     public Optional<Edition> defaultEdition() {
-        List<Edition> all = all();
+        return defaultOf(all());
+    }
+
+    private static Optional<Edition> defaultOf(List<Edition> all) {
         return all.stream().filter(Edition::isDefault).findFirst().or(() -> all.stream().findFirst());
     }
 
@@ -40,24 +43,29 @@ public class Editions {
      */
     public Optional<Edition> bestFor(String acceptLanguage) {
         List<Edition> all = all();
-        if (acceptLanguage != null && !acceptLanguage.isBlank()) {
-            List<Locale.LanguageRange> ranges;
-            try {
-                ranges = Locale.LanguageRange.parse(acceptLanguage);
-            } catch (IllegalArgumentException malformed) {
-                ranges = List.of();
-            }
-            for (Locale.LanguageRange range : ranges) {
-                if (range.getWeight() == 0) {
-                    continue;
-                }
-                Optional<Edition> match = all.stream().filter(e -> matches(range, e.locale())).findFirst();
+        return bestMatch(all, acceptLanguage).or(() -> defaultOf(all));
+    }
+
+    /** The first edition matching the reader's ranges in order of preference, if any does. */
+    static Optional<Edition> bestMatch(List<Edition> editions, String acceptLanguage) {
+        if (acceptLanguage == null || acceptLanguage.isBlank()) {
+            return Optional.empty();
+        }
+        List<Locale.LanguageRange> ranges;
+        try {
+            ranges = Locale.LanguageRange.parse(acceptLanguage);
+        } catch (IllegalArgumentException malformed) {
+            return Optional.empty();
+        }
+        for (Locale.LanguageRange range : ranges) {
+            if (range.getWeight() > 0) {
+                Optional<Edition> match = editions.stream().filter(e -> matches(range, e.locale())).findFirst();
                 if (match.isPresent()) {
                     return match;
                 }
             }
         }
-        return defaultEdition();
+        return Optional.empty();
     }
 
     private static boolean matches(Locale.LanguageRange range, Locale locale) {

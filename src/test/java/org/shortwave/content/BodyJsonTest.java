@@ -1,0 +1,78 @@
+package org.shortwave.content;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class BodyJsonTest {
+
+    @Test
+    void everyBlockTypeSurvivesARoundTrip() {
+        List<Block> body = List.of(
+                new Block.Paragraph(InlineHtml.sanitize("A <em>big</em> <strong>day</strong> <a href=\"https://example.org/x\">link</a>")),
+                new Block.Heading("A subheading", 2),
+                new Block.Heading("A smaller one", 3),
+                new Block.Quote("We will rebuild.", "Chen Haiyan, mayor"),
+                new Block.Image(7, "A caption", "Shortwave/Lin"),
+                new Block.Image(8, null, null),
+                new Block.Video(9),
+                new Block.ListBlock(true, List.of(InlineHtml.sanitize("one"), InlineHtml.sanitize("<em>two</em>"))),
+                new Block.Divider());
+
+        assertThat(BodyJson.read(BodyJson.write(body))).isEqualTo(body);
+    }
+
+    @Test
+    void unknownBlockTypesAreRejectedNotDropped() {
+        assertThatThrownBy(() -> BodyJson.read("""
+                [{"type": "paragraph", "text": "fine"}, {"type": "carousel", "items": []}]"""))
+                .isInstanceOf(InvalidBodyException.class)
+                .hasMessageContaining("block 2")
+                .hasMessageContaining("unknown block type 'carousel'");
+    }
+
+    @Test
+    void malformedBodiesNameWhatIsWrong() {
+        assertThatThrownBy(() -> BodyJson.read("{\"type\": \"paragraph\"}")).hasMessageContaining("array");
+        assertThatThrownBy(() -> BodyJson.read("[1]")).hasMessageContaining("block 1 is not an object");
+        assertThatThrownBy(() -> BodyJson.read("[{\"text\": \"x\"}]")).hasMessageContaining("no type");
+        assertThatThrownBy(() -> BodyJson.read("[{\"type\": \"paragraph\"}]")).hasMessageContaining("must not be empty");
+        assertThatThrownBy(() -> BodyJson.read("[{\"type\": \"heading\", \"text\": \"x\", \"level\": 1}]"))
+                .hasMessageContaining("level must be 2 or 3");
+        assertThatThrownBy(() -> BodyJson.read("[{\"type\": \"image\", \"media\": \"abc\"}]"))
+                .hasMessageContaining("media id");
+        assertThatThrownBy(() -> BodyJson.read("[{\"type\": \"list\", \"items\": []}]"))
+                .hasMessageContaining("at least one item");
+        assertThatThrownBy(() -> BodyJson.read("[{\"type\": \"paragraph\", \"text\": 5}]"))
+                .hasMessageContaining("must be text");
+        assertThatThrownBy(() -> BodyJson.read("not json")).hasMessageContaining("not valid JSON");
+    }
+
+    @Test
+    void overLongTextIsRejected() {
+        String longText = "字".repeat(InlineHtml.MAX_LENGTH + 1);
+        assertThatThrownBy(() -> BodyJson.read("[{\"type\": \"paragraph\", \"text\": \"" + longText + "\"}]"))
+                .hasMessageContaining("longer than");
+        assertThatThrownBy(() -> new Block.Heading("x".repeat(301), 2)).hasMessageContaining("longer than 300");
+    }
+
+    @Test
+    void inlineMarkupIsSanitized() {
+        InlineHtml html = InlineHtml.sanitize("""
+                <b>bold</b> <i>it</i> <script>alert(1)</script><img src=x onerror=alert(2)>\
+                <a href="javascript:alert(3)">bad</a> <a href="https://example.org" onclick="x()">good</a>\
+                <span style="color:red">plain</span>""");
+
+        assertThat(html.html())
+                .contains("<strong>bold</strong>", "<em>it</em>", "<a href=\"https://example.org\">good</a>", "plain")
+                .doesNotContain("<script", "alert(1)", "<img", "onerror", "javascript:", "onclick", "<span", "style");
+    }
+
+    @Test
+    void sanitizingTwiceChangesNothing() {
+        InlineHtml once = InlineHtml.sanitize("Quotes \"and\" 'marks' & <em>emphasis</em> 中文“引号”");
+        assertThat(InlineHtml.sanitize(once.html())).isEqualTo(once);
+    }
+}

@@ -1,0 +1,70 @@
+package org.shortwave.site;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.shortwave.AppTestBase;
+
+/**
+ * Every page kind, in both editions, passes the Nu HTML Checker (vnu.jar, installed by src/test/tools/prepare.sh)
+ * with no errors.
+ */
+class HtmlValidityIT extends AppTestBase {
+
+    @TempDir
+    Path pagesDir;
+
+    @Test
+    void everyPageKindInEveryEditionIsValidHtml() throws Exception {
+        Map<String, String> pages = new LinkedHashMap<>();
+        for (String edition : List.of("zh-hans", "en")) {
+            pages.put(edition + "-home", "/" + edition + "/");
+            pages.put(edition + "-section", one("select '/' || edition_code || '/' || slug || '/s-' || id from section where edition_code = ? order by position limit 1", edition));
+            pages.put(edition + "-topic", one("select '/' || edition_code || '/' || slug || '/t-' || id from topic where edition_code = ? order by id limit 1", edition));
+            pages.put(edition + "-article", referenceArticlePath(edition));
+            pages.put(edition + "-article-plain", one("""
+                    select '/' || edition_code || '/' || slug || '/a-' || id from article
+                    where edition_code = ? and source_key like 'demo:%' and status = 'published'
+                      and not body @> '[{"type": "video"}]' order by published_at limit 1""", edition));
+            pages.put(edition + "-404", "/" + edition + "/no-such/a-999999999");
+        }
+
+        List<Path> files = new ArrayList<>();
+        for (var page : pages.entrySet()) {
+            var response = get(page.getValue());
+            assertThat(response.statusCode()).as(page.getValue()).isIn(200, 404);
+            Path file = pagesDir.resolve(page.getKey() + ".html");
+            Files.writeString(file, response.body(), StandardCharsets.UTF_8);
+            files.add(file);
+        }
+
+        String report = runChecker(files);
+        assertThat(report).as("Nu HTML Checker report").doesNotContain("\"type\":\"error\"");
+        assertThat(report).as("the checker ran").contains("\"messages\"");
+    }
+
+    private String one(String sql, String edition) {
+        return jdbc.sql(sql).param(edition).query(String.class).single();
+    }
+
+    private static String runChecker(List<Path> files) throws IOException, InterruptedException {
+        Path vnu = Path.of(System.getProperty("shortwave.test.vnu-jar", "target/tools/node_modules/vnu-jar/build/dist/vnu.jar"));
+        assertThat(vnu).as("vnu.jar (run ./mvnw verify, which installs it)").exists();
+        String java = ProcessHandle.current().info().command().orElse("java");
+        List<String> command = new ArrayList<>(List.of(java, "-jar", vnu.toString(), "--errors-only", "--format", "json"));
+        files.forEach(f -> command.add(f.toString()));
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        process.waitFor();
+        return output;
+    }
+}
