@@ -244,7 +244,7 @@ public class DemoContent {
             String mainImage, List<String> related, List<DemoMedia> media, List<Map<String, Object>> body) {
     }
 
-    record DemoMedia(String key, String kind, String scene, long seed, String alt, String caption, String credit,
+    record DemoMedia(String key, String kind, String scene, Long seed, String alt, String caption, String credit,
             String file, Integer durationSeconds, Poster poster, String title, String captions) {
     }
 

@@ -88,10 +88,10 @@ class ReaderE2E extends AppTestBase {
             assertThat(page.locator("article h1").innerText()).endsWith("？");
             assertThat(page.locator("article header time").innerText()).matches("\\d{4}年\\d{1,2}月\\d{1,2}日");
             assertThat(page.locator("article p.lead").isVisible()).isTrue();
-            Locator photo = page.locator("article figure.photo img");
+            Locator photo = page.locator("article > figure.photo img");
             assertThat(photo.getAttribute("alt")).isNotBlank();
             assertThat((Boolean) photo.evaluate("img => img.complete && img.naturalWidth > 0")).as("photo loaded").isTrue();
-            assertThat(page.locator("article figure.photo figcaption").innerText()).contains("图像来源: ");
+            assertThat(page.locator("article > figure.photo figcaption").innerText()).contains("图像来源: ");
             assertThat(page.locator(".story-body > p").count()).isGreaterThanOrEqualTo(20);
             assertThat(page.locator(".story-body > h2").count()).isEqualTo(2);
             assertThat(page.locator("article figure.video video").isVisible()).isTrue();
