@@ -95,9 +95,9 @@ public class SitePages {
                 List.of(new TeaserBlock("stories", pageChrome.t("listing.topic", topic.name()), items)));
     }
 
-    public NotFoundPage notFound(Edition edition) {
-        Chrome pageChrome = chrome.of(edition, chrome.texts(edition).get("notfound.title"), null);
-        return new NotFoundPage(pageChrome);
+    /** An error page; {@code titleKey} names its title in the interface texts ({@code notfound.title}...). */
+    public ErrorPage error(Edition edition, String titleKey) {
+        return new ErrorPage(chrome.of(edition, chrome.texts(edition).get(titleKey), null));
     }
 
     private ListingPage listing(Chrome pageChrome, String heading, ArticleTeaser lead, List<TeaserBlock> blocks) {

@@ -39,6 +39,13 @@ class HtmlValidityIT extends AppTestBase {
         }
 
         List<Path> files = new ArrayList<>();
+        for (String edition : List.of("zh-hans", "en")) {
+            var error = send(java.net.http.HttpRequest.newBuilder(uri("/" + edition + "/")).DELETE().build());
+            assertThat(error.statusCode()).isEqualTo(405);
+            Path file = pagesDir.resolve(edition + "-error.html");
+            Files.writeString(file, error.body(), StandardCharsets.UTF_8);
+            files.add(file);
+        }
         for (var page : pages.entrySet()) {
             var response = get(page.getValue());
             assertThat(response.statusCode()).as(page.getValue()).isIn(200, 404);

@@ -2,6 +2,7 @@ package org.shortwave.site;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -68,6 +69,26 @@ class RoutingIT extends AppTestBase {
         HttpResponse<String> response = get("/zh-hans/%00/a-1");
         assertThat(response.statusCode()).isEqualTo(400);
         assertThat(response.body()).doesNotContain("Tomcat", "Exception");
+    }
+
+    @Test
+    void otherErrorsGetAShortLocalizedPageWithoutDetails() {
+        HttpResponse<String> chinese = send(HttpRequest.newBuilder(uri("/zh-hans/"))
+                .POST(HttpRequest.BodyPublishers.ofString("x=1")).build());
+        assertThat(chinese.statusCode()).isEqualTo(405);
+        assertThat(chinese.headers().firstValue("Content-Type")).hasValueSatisfying(v -> assertThat(v).startsWith("text/html"));
+        assertThat(chinese.body()).contains("<html lang=\"zh-Hans", "抱歉，出了点问题").doesNotContain("Exception", "timestamp");
+
+        HttpResponse<String> english = send(HttpRequest.newBuilder(uri("/en/")).DELETE().build());
+        assertThat(english.statusCode()).isEqualTo(405);
+        assertThat(english.body()).contains("Sorry, something went wrong");
+    }
+
+    @Test
+    void pagesDeclareTheirLanguage() {
+        assertThat(get("/zh-hans/").headers().firstValue("Content-Language")).contains("zh-Hans-CN");
+        assertThat(get("/en/").headers().firstValue("Content-Language")).contains("en-GB");
+        assertThat(get("/zh-hans/x/a-0").headers().firstValue("Content-Language")).contains("zh-Hans-CN");
     }
 
     @Test

@@ -2,6 +2,7 @@ package org.shortwave.site.web;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.util.Map;
 import org.shortwave.i18n.Edition;
 import org.shortwave.i18n.Editions;
 import org.shortwave.site.SitePages;
@@ -30,20 +31,13 @@ class NotFoundAdvice {
 
     @ExceptionHandler({PageNotFoundException.class, NoHandlerFoundException.class, NoResourceFoundException.class})
     ModelAndView notFound(HttpServletRequest request, HttpServletResponse response) {
-        Edition edition = editionOf(request).orElse(null);
+        Edition edition = SitePaths.editionOf(editions, request).orElse(null);
         if (edition == null) {
             response.setStatus(HttpStatus.NOT_FOUND.value());
             return new ModelAndView("site/notfound-bare", HttpStatus.NOT_FOUND);
         }
         response.setHeader(HttpHeaders.CACHE_CONTROL, SitePaths.PAGE_CACHE.getHeaderValue());
-        return new ModelAndView("site/notfound", java.util.Map.of("page", pages.notFound(edition)),
+        return new ModelAndView("site/notfound", Map.of("page", pages.error(edition, "notfound.title")),
                 HttpStatus.NOT_FOUND);
-    }
-
-    private java.util.Optional<Edition> editionOf(HttpServletRequest request) {
-        String path = request.getRequestURI();
-        int end = path.indexOf('/', 1);
-        String first = end < 0 ? path.substring(1) : path.substring(1, end);
-        return editions.find(first).or(() -> editions.bestFor(request.getHeader(HttpHeaders.ACCEPT_LANGUAGE)));
     }
 }

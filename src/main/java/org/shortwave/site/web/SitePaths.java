@@ -1,10 +1,15 @@
 package org.shortwave.site.web;
 
+import jakarta.servlet.RequestDispatcher;
+import jakarta.servlet.http.HttpServletRequest;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.shortwave.i18n.Edition;
+import org.shortwave.i18n.Editions;
 import org.springframework.http.CacheControl;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.view.RedirectView;
@@ -26,6 +31,18 @@ final class SitePaths {
     /** The numeric id of a URL segment's {@code a-123}, or empty when it is not a well-formed id. */
     static Optional<Long> id(String text) {
         return ID.matcher(text).matches() ? Optional.of(Long.parseLong(text)) : Optional.empty();
+    }
+
+    /**
+     * The edition a request is for: the one its path names ({@code /zh-hans/...}; for an error, the path that failed),
+     * else the one the reader's languages prefer, else the default.
+     */
+    static Optional<Edition> editionOf(Editions editions, HttpServletRequest request) {
+        Object failed = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
+        String path = failed != null ? failed.toString() : request.getRequestURI();
+        int end = path.indexOf('/', 1);
+        String first = end < 0 ? path.substring(Math.min(1, path.length())) : path.substring(1, end);
+        return editions.find(first).or(() -> editions.bestFor(request.getHeader(HttpHeaders.ACCEPT_LANGUAGE)));
     }
 
     /** A 301 to a canonical path, percent-encoded for the Location header (slugs may be in any script). */
