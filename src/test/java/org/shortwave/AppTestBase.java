@@ -93,7 +93,9 @@ public abstract class AppTestBase {
 
     private static Path tempDir() {
         try {
-            return Files.createTempDirectory("shortwave-it-");
+            // Under target/, so that `./mvnw clean` removes the test databases.
+            Path parent = Files.createDirectories(Path.of("target", "it-data"));
+            return Files.createTempDirectory(parent, "run-").toAbsolutePath();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
