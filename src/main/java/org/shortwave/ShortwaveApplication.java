@@ -1,5 +1,6 @@
 package org.shortwave;
 
+import org.shortwave.platform.cli.Cli;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -9,6 +10,9 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 public class ShortwaveApplication {
 
     public static void main(String[] args) {
+        if (Cli.isCommand(args)) {
+            System.exit(Cli.run(ShortwaveApplication.class, args));
+        }
         SpringApplication.run(ShortwaveApplication.class, args);
     }
 }

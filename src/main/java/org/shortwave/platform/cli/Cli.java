@@ -1,0 +1,49 @@
+package org.shortwave.platform.cli;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.springframework.boot.SpringApplication;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * Runs a subcommand of the jar inside the full application context (so commands can render pages) but with no HTTP
+ * port open ({@code server.port=-1}) and no demo loading. Arguments after the command that start
+ * with {@code --} and contain {@code =} are Spring properties too (e.g. {@code --shortwave.data-dir=/srv/data}).
+ */
+public final class Cli {
+
+    private static final Set<String> HELP = Set.of("help", "--help", "-h");
+
+    private Cli() {
+    }
+
+    /** True when the arguments name a subcommand (a first word that is not an option). */
+    public static boolean isCommand(String[] args) {
+        return args.length > 0 && (!args[0].startsWith("-") || HELP.contains(args[0]));
+    }
+
+    public static int run(Class<?> application, String[] args) {
+        String name = args[0];
+        List<String> rest = Arrays.asList(args).subList(1, args.length);
+        SpringApplication spring = new SpringApplication(application);
+        spring.setDefaultProperties(Map.of("server.port", "-1", "shortwave.demo-content", "false",
+                "spring.main.banner-mode", "off"));
+        try (ConfigurableApplicationContext context = spring.run(rest.toArray(String[]::new))) {
+            List<CliCommand> commands = context.getBeanProvider(CliCommand.class).orderedStream().toList();
+            if (HELP.contains(name)) {
+                System.out.println("Usage: java -jar shortwave.jar [command] [--property=value ...]");
+                System.out.println("Without a command, Shortwave runs its web server. Commands:");
+                commands.forEach(c -> System.out.printf("  %-16s %s%n", c.name(), c.summary()));
+                return 0;
+            }
+            return commands.stream().filter(c -> c.name().equals(name)).findFirst()
+                    .map(c -> c.run(rest))
+                    .orElseGet(() -> {
+                        System.err.println("Unknown command '" + name + "'. Run 'java -jar shortwave.jar help'.");
+                        return 2;
+                    });
+        }
+    }
+}
