@@ -28,7 +28,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * with the demo content loaded and the clock fixed at {@link #NOW}.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@Import(AppTestBase.FixedClock.class)
+@Import({AppTestBase.FixedClock.class, ChangeRecorder.class})
 public abstract class AppTestBase {
 
     /** The fixed "now" of every integration test: after all demo stories were published. */

@@ -6,19 +6,27 @@ import org.shortwave.content.internal.ArticleRepository;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Writes articles and the editors' lists (related stories, top stories). Each call is one transaction. */
+/**
+ * Writes articles and the editors' lists (related stories, top stories). Each call is one transaction, which also
+ * appends to the {@link ChangeLog}.
+ */
 @Service
 public class ArticleStore {
 
     private final ArticleRepository repository;
+    private final ChangeLog changes;
 
-    ArticleStore(ArticleRepository repository) {
+    ArticleStore(ArticleRepository repository, ChangeLog changes) {
         this.repository = repository;
+        this.changes = changes;
     }
 
     @Transactional
     public long create(NewArticle article) {
-        return repository.insert(article);
+        long id = repository.insert(article);
+        changes.record(article.status() == ArticleStatus.PUBLISHED ? ChangeKind.ARTICLE_PUBLISHED : ChangeKind.ARTICLE_SAVED,
+                id, article.editionCode());
+        return id;
     }
 
     @Transactional(readOnly = true)
@@ -29,10 +37,12 @@ public class ArticleStore {
     @Transactional
     public void setRelated(long articleId, List<Long> relatedIds) {
         repository.replaceRelated(articleId, List.copyOf(relatedIds));
+        changes.record(ChangeKind.LISTS_CHANGED, articleId, null);
     }
 
     @Transactional
     public void setTopStories(String editionCode, List<Long> articleIds) {
         repository.replaceTopStories(editionCode, List.copyOf(articleIds));
+        changes.record(ChangeKind.LISTS_CHANGED, null, editionCode);
     }
 }

@@ -1,0 +1,142 @@
+package org.shortwave.content.internal;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import javax.sql.DataSource;
+import org.postgresql.PGConnection;
+import org.shortwave.content.ContentChanged;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+
+/**
+ * Follows the change log on this node and publishes each new row as a {@link ContentChanged} event. It LISTENs for
+ * the commit notification and also polls every second, so a lost notification or a dropped connection costs at
+ * most a second. Sequence numbers can commit out of order (a transaction that took seq 7 commits after the one
+ * that took seq 8), so a missing seq is waited for a while before it is given up as rolled back.
+ */
+@Component
+class ChangeFeed implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(ChangeFeed.class);
+    private static final int POLL_MILLIS = 1000;
+    private static final int BATCH = 500;
+    private static final Duration GAP_PATIENCE = Duration.ofSeconds(10);
+
+    private final DataSource dataSource;
+    private final ChangeLogRepository repository;
+    private final ApplicationEventPublisher events;
+    private final Clock systemClock = Clock.systemUTC();
+
+    private volatile boolean running;
+    private Thread thread;
+
+    /** Every seq up to here has been published or given up. */
+    private long cursor;
+    /** Seqs above the cursor already published. */
+    private final Set<Long> published = new HashSet<>();
+    /** Seqs above the cursor not seen yet, and since when. */
+    private final Map<Long, Instant> gaps = new HashMap<>();
+
+    ChangeFeed(DataSource dataSource, ChangeLogRepository repository, ApplicationEventPublisher events) {
+        this.dataSource = dataSource;
+        this.repository = repository;
+        this.events = events;
+    }
+
+    @Override
+    public void start() {
+        cursor = repository.latestSeq();
+        running = true;
+        thread = Thread.ofVirtual().name("change-feed").start(this::listen);
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+        if (thread != null) {
+            thread.interrupt();
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    private void listen() {
+        while (running) {
+            try (Connection connection = dataSource.getConnection()) {
+                connection.setAutoCommit(true);
+                try (Statement statement = connection.createStatement()) {
+                    statement.execute("LISTEN " + ChangeLogRepository.CHANNEL);
+                }
+                PGConnection postgres = connection.unwrap(PGConnection.class);
+                while (running) {
+                    postgres.getNotifications(POLL_MILLIS);
+                    publishNewChanges();
+                }
+            } catch (SQLException | RuntimeException e) {
+                if (running) {
+                    log.warn("Change feed interrupted, retrying in a second: {}", e.getMessage());
+                    pause();
+                }
+            }
+        }
+    }
+
+    /** Publishes the rows not yet published; synchronized because tests may also call it directly. */
+    synchronized void publishNewChanges() {
+        List<ContentChanged> rows;
+        do {
+            rows = repository.since(cursor, BATCH);
+            for (ContentChanged change : rows) {
+                if (change.seq() > cursor && published.add(change.seq())) {
+                    gaps.remove(change.seq());
+                    events.publishEvent(change);
+                }
+            }
+            advanceCursor();
+        } while (rows.size() == BATCH && running);
+    }
+
+    private void advanceCursor() {
+        long highest = published.stream().mapToLong(Long::longValue).max().orElse(cursor);
+        Instant now = systemClock.instant();
+        for (long seq = cursor + 1; seq < highest; seq++) {
+            if (!published.contains(seq)) {
+                gaps.putIfAbsent(seq, now);
+            }
+        }
+        while (true) {
+            long next = cursor + 1;
+            if (published.remove(next)) {
+                cursor = next;
+            } else if (gaps.containsKey(next) && gaps.get(next).plus(GAP_PATIENCE).isBefore(now)) {
+                gaps.remove(next); // rolled back: it will never appear
+                cursor = next;
+            } else {
+                return;
+            }
+        }
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(POLL_MILLIS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
