@@ -45,6 +45,24 @@ public class PublishedArticles {
         return repository.relatedPublic(articleId, clock.instant());
     }
 
+    /** Ids of every public article, ascending (the search index's reference set). */
+    public List<Long> allIds() {
+        return repository.publicIds(clock.instant());
+    }
+
+    /**
+     * Teasers of the given articles in the given order, leaving out any that are not public: how search results,
+     * suggestions and rankings, which only propose ids, become something to show.
+     */
+    public List<ArticleTeaser> teasers(List<Long> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        java.util.Map<Long, ArticleTeaser> byId = new java.util.HashMap<>();
+        repository.teasersPublic(ids, clock.instant()).forEach(t -> byId.put(t.id(), t));
+        return ids.stream().distinct().map(byId::get).filter(java.util.Objects::nonNull).toList();
+    }
+
     /** The edition's editor-curated top stories, in the editor's order. */
     public List<ArticleTeaser> topStories(String editionCode) {
         return repository.topStoriesPublic(editionCode, clock.instant());

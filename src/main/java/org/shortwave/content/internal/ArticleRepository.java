@@ -98,6 +98,21 @@ public class ArticleRepository {
                 .query(ArticleRepository::teaser).list();
     }
 
+    /** Ids of every public article, ascending: what the search index must hold. */
+    public List<Long> publicIds(Instant now) {
+        return jdbc.sql("select a.id from article a where " + Visibility.PUBLIC + " order by a.id")
+                .param("now", utc(now))
+                .query(Long.class).list();
+    }
+
+    /** Teasers of those of the given articles that are public, in no particular order. */
+    public List<ArticleTeaser> teasersPublic(List<Long> ids, Instant now) {
+        return jdbc.sql("select " + TEASER_COLUMNS + " from article a where a.id = any(:ids) and " + Visibility.PUBLIC)
+                .param("ids", ids.toArray(Long[]::new))
+                .param("now", utc(now))
+                .query(ArticleRepository::teaser).list();
+    }
+
     public Optional<Long> findIdBySourceKey(String sourceKey) {
         return jdbc.sql("select id from article where source_key = ?").param(sourceKey).query(Long.class).optional();
     }
