@@ -8,8 +8,9 @@ import org.shortwave.content.Block;
 import org.shortwave.content.Person;
 import org.shortwave.media.MediaItem;
 
-/** Everything the article template needs. */
-public record ArticlePage(Chrome chrome, Article article, Map<Long, MediaItem> media, List<TeaserBlock> teasers) {
+/** Everything the article template needs; {@code beaconScript} is the URL of the page-view beacon's script. */
+public record ArticlePage(Chrome chrome, Article article, Map<Long, MediaItem> media, List<TeaserBlock> teasers,
+        String beaconScript) {
 
     public MediaItem mainImage() {
         return article.mainImageId() == null ? null : media.get(article.mainImageId());

@@ -31,6 +31,12 @@ public class SiteChrome {
         return messages.forEdition(edition);
     }
 
+    /** The fingerprinted URL of a static asset, e.g. {@code /assets/site.css}. */
+    public String asset(String path) {
+        String url = resourceUrls.getForLookupPath(path);
+        return url == null ? path : url;
+    }
+
     public Chrome of(Edition edition, String title, String canonicalPath) {
         String stylesheet = resourceUrls.getForLookupPath("/assets/site.css");
         return new Chrome(edition, messages.forEdition(edition), taxonomy.sections(edition.code()),

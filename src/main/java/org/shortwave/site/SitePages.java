@@ -5,6 +5,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
+import org.shortwave.analytics.MostRead;
 import org.shortwave.content.Article;
 import org.shortwave.content.ArticleTeaser;
 import org.shortwave.content.Block;
@@ -14,6 +15,7 @@ import org.shortwave.content.Taxonomy;
 import org.shortwave.content.Topic;
 import org.shortwave.i18n.Edition;
 import org.shortwave.media.MediaLibrary;
+import org.shortwave.search.RelatedContent;
 import org.springframework.stereotype.Service;
 
 /** Assembles the public pages from published content only (everything goes through {@link PublishedArticles}). */
@@ -23,17 +25,26 @@ public class SitePages {
     static final int MORE_STORIES = 6;
     static final int HOME_PER_SECTION = 4;
     static final int LISTING_SIZE = 30;
+    /** Related content: the editor's picks, then suggestions, this many in all. */
+    static final int RELATED = 5;
+    /** Top stories: the editor's pinned stories, then the most read of the last 24 hours, this many in all. */
+    static final int TOP_STORIES = 6;
 
     private final PublishedArticles articles;
     private final Taxonomy taxonomy;
     private final MediaLibrary media;
     private final SiteChrome chrome;
+    private final RelatedContent relatedContent;
+    private final MostRead mostRead;
 
-    SitePages(PublishedArticles articles, Taxonomy taxonomy, MediaLibrary media, SiteChrome chrome) {
+    SitePages(PublishedArticles articles, Taxonomy taxonomy, MediaLibrary media, SiteChrome chrome,
+            RelatedContent relatedContent, MostRead mostRead) {
         this.articles = articles;
         this.taxonomy = taxonomy;
         this.media = media;
         this.chrome = chrome;
+        this.relatedContent = relatedContent;
+        this.mostRead = mostRead;
     }
 
     /**
@@ -43,8 +54,10 @@ public class SitePages {
     public ArticlePage article(Edition edition, Article article) {
         Chrome pageChrome = chrome.of(edition, article.headline(), article.path());
         Set<Long> shown = new HashSet<>(Set.of(article.id()));
-        List<ArticleTeaser> related = unseen(articles.related(article.id()), shown);
-        List<ArticleTeaser> top = unseen(articles.topStories(edition.code()), shown);
+        List<ArticleTeaser> related = new ArrayList<>(unseen(articles.related(article.id()), shown, RELATED));
+        related.addAll(unseen(relatedContent.like(article, shown, RELATED - related.size()), shown, RELATED));
+        List<ArticleTeaser> top = new ArrayList<>(unseen(articles.topStories(edition.code()), shown, TOP_STORIES));
+        top.addAll(unseen(mostRead.lastDay(edition.code(), shown, TOP_STORIES - top.size()), shown, TOP_STORIES));
         List<ArticleTeaser> more = articles.latest(edition.code(), MORE_STORIES, List.copyOf(shown));
 
         List<TeaserBlock> blocks = new ArrayList<>();
@@ -64,7 +77,8 @@ public class SitePages {
             }
         }
         blocks.forEach(b -> addImages(b.items(), mediaIds));
-        return new ArticlePage(pageChrome, article, media.findWithPosters(mediaIds), List.copyOf(blocks));
+        return new ArticlePage(pageChrome, article, media.findWithPosters(mediaIds), List.copyOf(blocks),
+                chrome.asset("/assets/beacon.js"));
     }
 
     /** The edition home: the newest story as the lead, then the latest of each section. */
@@ -108,7 +122,11 @@ public class SitePages {
     }
 
     private static List<ArticleTeaser> unseen(List<ArticleTeaser> teasers, Set<Long> shown) {
-        List<ArticleTeaser> result = teasers.stream().filter(t -> !shown.contains(t.id())).toList();
+        return unseen(teasers, shown, Integer.MAX_VALUE);
+    }
+
+    private static List<ArticleTeaser> unseen(List<ArticleTeaser> teasers, Set<Long> shown, int limit) {
+        List<ArticleTeaser> result = teasers.stream().filter(t -> !shown.contains(t.id())).limit(limit).toList();
         result.forEach(t -> shown.add(t.id()));
         return result;
     }

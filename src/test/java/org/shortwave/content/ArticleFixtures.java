@@ -36,6 +36,15 @@ public final class ArticleFixtures {
         return this;
     }
 
+    /** Replaces the body with these paragraphs. */
+    public ArticleFixtures body(String... paragraphs) {
+        body.clear();
+        for (String paragraph : paragraphs) {
+            body.add(new Block.Paragraph(InlineHtml.sanitize(paragraph)));
+        }
+        return this;
+    }
+
     public ArticleFixtures draft() {
         this.status = ArticleStatus.DRAFT;
         this.publishedAt = null;
