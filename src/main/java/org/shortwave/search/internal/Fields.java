@@ -34,8 +34,11 @@ public final class Fields {
         return TEXT + "." + key;
     }
 
-    /** The field highlighting reads: for Chinese the bigrams, which mark a whole name rather than its pieces. */
-    static String highlightField(String key) {
-        return key.equals(LanguageAnalyzers.CHINESE) ? text(key) + BIGRAM_SUFFIX : text(key);
+    /**
+     * The fields highlighting tries, in order: for Chinese the bigrams first (they mark a whole name rather than its
+     * pieces), then the words (a single character matches only there).
+     */
+    static List<String> highlightFields(String key) {
+        return key.equals(LanguageAnalyzers.CHINESE) ? List.of(text(key) + BIGRAM_SUFFIX, text(key)) : List.of(text(key));
     }
 }

@@ -28,19 +28,25 @@ public final class Snippets {
 
     /** The best fragments of {@code text} for the query, or the text's start if no word of it is in the text. */
     public String of(Query query, String analyzerKey, String text) {
-        String field = Fields.highlightField(analyzerKey);
+        for (String field : Fields.highlightFields(analyzerKey)) {
+            String marked = highlight(query, field, text);
+            if (marked != null) {
+                return marked;
+            }
+        }
+        return escape(abbreviate(text));
+    }
+
+    private String highlight(Query query, String field, String text) {
         Highlighter highlighter = new Highlighter(new SimpleHTMLFormatter("<mark>", "</mark>"), ESCAPE,
                 new QueryScorer(query, field));
         highlighter.setTextFragmenter(new SimpleFragmenter(FRAGMENT_CHARS));
         try (TokenStream tokens = analyzers.perField().tokenStream(field, text)) {
             String best = highlighter.getBestFragments(tokens, text, FRAGMENTS, " … ");
-            if (best != null && !best.isBlank()) {
-                return best.strip();
-            }
+            return best == null || best.isBlank() ? null : best.strip();
         } catch (IOException | InvalidTokenOffsetsException e) {
-            // fall through to the opening of the text: a snippet is never worth failing a search for
+            return null; // a snippet is never worth failing a search for: the text's opening will do
         }
-        return escape(abbreviate(text));
     }
 
     private static String abbreviate(String text) {
