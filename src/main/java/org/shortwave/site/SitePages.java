@@ -54,9 +54,10 @@ public class SitePages {
     public ArticlePage article(Edition edition, Article article) {
         Chrome pageChrome = chrome.of(edition, article.headline(), article.path());
         Set<Long> shown = new HashSet<>(Set.of(article.id()));
+        // Editors' choices first (related picks, pinned top stories), then what the machine suggests fills the rest.
         List<ArticleTeaser> related = new ArrayList<>(unseen(articles.related(article.id()), shown, RELATED));
-        related.addAll(unseen(relatedContent.like(article, shown, RELATED - related.size()), shown, RELATED));
         List<ArticleTeaser> top = new ArrayList<>(unseen(articles.topStories(edition.code()), shown, TOP_STORIES));
+        related.addAll(unseen(relatedContent.like(article, shown, RELATED - related.size()), shown, RELATED));
         top.addAll(unseen(mostRead.lastDay(edition.code(), shown, TOP_STORIES - top.size()), shown, TOP_STORIES));
         List<ArticleTeaser> more = articles.latest(edition.code(), MORE_STORIES, List.copyOf(shown));
 
