@@ -29,6 +29,8 @@ import org.springframework.stereotype.Service;
 public class RelatedContent {
 
     private static final int MAX_QUERY_TERMS = 25;
+    /** Share of the article's distinctive terms a story must have too: one common word does not make it related. */
+    private static final float MIN_SHARED = 0.2f;
 
     private final SearchIndexing indexing;
     private final PublishedArticles articles;
@@ -51,7 +53,8 @@ public class RelatedContent {
             similar.setMinTermFreq(1);
             similar.setMinDocFreq(2); // a word in no other story says nothing about likeness
             similar.setMaxQueryTerms(MAX_QUERY_TERMS);
-            Query like = similar.like(field, new StringReader(article.headline() + "\n" + ArticleText.body(article)));
+            Query like = enoughInCommon(similar.like(field,
+                    new StringReader(article.headline() + "\n" + ArticleText.body(article))));
             BooleanQuery.Builder query = new BooleanQuery.Builder()
                     .add(like, Occur.MUST)
                     .add(new TermQuery(new Term(Fields.EDITION, article.editionCode())), Occur.FILTER)
@@ -67,5 +70,15 @@ public class RelatedContent {
             return found;
         });
         return articles.teasers(ids);
+    }
+
+    private static Query enoughInCommon(Query like) {
+        if (!(like instanceof BooleanQuery terms) || terms.clauses().size() < 2) {
+            return like;
+        }
+        int required = Math.max(2, Math.round(terms.clauses().size() * MIN_SHARED));
+        BooleanQuery.Builder query = new BooleanQuery.Builder().setMinimumNumberShouldMatch(required);
+        terms.clauses().forEach(query::add);
+        return query.build();
     }
 }
