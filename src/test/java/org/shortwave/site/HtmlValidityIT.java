@@ -36,6 +36,10 @@ class HtmlValidityIT extends AppTestBase {
                     where edition_code = ? and source_key like 'demo:%' and status = 'published'
                       and not body @> '[{"type": "video"}]' order by published_at limit 1""", edition));
             pages.put(edition + "-404", "/" + edition + "/no-such/a-999999999");
+            pages.put(edition + "-search-empty", "/" + edition + "/search");
+            pages.put(edition + "-search-results", "/" + edition + "/search?q=" + (edition.equals("en") ? "radio" : "%E7%9F%AD%E6%B3%A2"));
+            pages.put(edition + "-search-none", "/" + edition + "/search?q=zyzzyvaquux");
+            pages.put(edition + "-search-invalid", "/" + edition + "/search?q=title%3Ax");
         }
 
         List<Path> files = new ArrayList<>();
@@ -48,7 +52,7 @@ class HtmlValidityIT extends AppTestBase {
         }
         for (var page : pages.entrySet()) {
             var response = get(page.getValue());
-            assertThat(response.statusCode()).as(page.getValue()).isIn(200, 404);
+            assertThat(response.statusCode()).as(page.getValue()).isIn(200, 400, 404);
             Path file = pagesDir.resolve(page.getKey() + ".html");
             Files.writeString(file, response.body(), StandardCharsets.UTF_8);
             files.add(file);
