@@ -17,12 +17,16 @@ import org.springframework.transaction.annotation.Transactional;
 public class NewsroomArticles {
 
     private final NewsroomArticleRepository repository;
+    private final org.shortwave.content.internal.ArticleRepository articleRepository;
     private final ArticleStore store;
     private final ChangeLog changes;
     private final Clock clock;
 
-    NewsroomArticles(NewsroomArticleRepository repository, ArticleStore store, ChangeLog changes, Clock clock) {
+    NewsroomArticles(NewsroomArticleRepository repository,
+            org.shortwave.content.internal.ArticleRepository articleRepository, ArticleStore store, ChangeLog changes,
+            Clock clock) {
         this.repository = repository;
+        this.articleRepository = articleRepository;
         this.store = store;
         this.changes = changes;
         this.clock = clock;
@@ -31,6 +35,19 @@ public class NewsroomArticles {
     @Transactional(readOnly = true)
     public Optional<EditableArticle> find(long id) {
         return repository.find(id).filter(a -> !a.deleted());
+    }
+
+    /**
+     * The article as readers would see it, whatever its state: for the newsroom's private preview. A story not yet
+     * given a publish time shows as if published now.
+     */
+    @Transactional(readOnly = true)
+    public Optional<Article> preview(long id) {
+        Instant now = clock.instant();
+        return articleRepository.findForPreview(id, now).map(a -> a.publishedAt() != null ? a
+                : new Article(a.id(), a.editionCode(), a.section(), a.headline(), a.slug(), a.lead(), a.dateline(),
+                        a.body(), a.mainImageId(), a.authors(), a.topics(), now, a.updatedAt(), a.copyrightHolder(),
+                        a.notes()));
     }
 
     @Transactional(readOnly = true)

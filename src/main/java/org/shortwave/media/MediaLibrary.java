@@ -78,6 +78,12 @@ public class MediaLibrary {
         return repository.findIdBySourceKey(sourceKey);
     }
 
+    /** The newest items of a kind ({@code image} or {@code video}), for the editor's choices. */
+    @Transactional(readOnly = true)
+    public List<MediaItem> recent(String kind, int limit) {
+        return repository.recent(kind, limit);
+    }
+
     /** The items with these ids, and the posters of any videos among them, by id. */
     @Transactional(readOnly = true)
     public Map<Long, MediaItem> findWithPosters(Collection<Long> ids) {

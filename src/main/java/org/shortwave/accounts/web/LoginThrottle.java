@@ -12,6 +12,7 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.shortwave.accounts.NewsroomChrome;
 import org.shortwave.accounts.Accounts;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
@@ -30,9 +31,9 @@ class LoginThrottle extends OncePerRequestFilter implements AuthenticationFailur
 
     private final Map<String, Deque<Instant>> failures = new ConcurrentHashMap<>();
     private final Clock clock = Clock.systemUTC();
-    private final LoginPages pages;
+    private final NewsroomChrome pages;
 
-    LoginThrottle(LoginPages pages) {
+    LoginThrottle(NewsroomChrome pages) {
         this.pages = pages;
     }
 

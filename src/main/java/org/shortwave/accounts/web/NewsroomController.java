@@ -2,6 +2,7 @@ package org.shortwave.accounts.web;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
+import org.shortwave.accounts.NewsroomChrome;
 import org.shortwave.accounts.Account;
 import org.shortwave.accounts.Accounts;
 import org.shortwave.accounts.AuditEntry;
@@ -16,11 +17,11 @@ import org.springframework.web.servlet.ModelAndView;
 @Controller
 class NewsroomController {
 
-    private final LoginPages pages;
+    private final NewsroomChrome pages;
     private final Accounts accounts;
     private final AuditLog audit;
 
-    NewsroomController(LoginPages pages, Accounts accounts, AuditLog audit) {
+    NewsroomController(NewsroomChrome pages, Accounts accounts, AuditLog audit) {
         this.pages = pages;
         this.accounts = accounts;
         this.audit = audit;

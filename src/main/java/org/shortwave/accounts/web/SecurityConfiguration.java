@@ -1,5 +1,6 @@
 package org.shortwave.accounts.web;
 
+import org.shortwave.accounts.NewsroomChrome;
 import org.shortwave.accounts.AccountDisabled;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -63,7 +64,7 @@ class SecurityConfiguration {
     }
 
     @Bean
-    LoginThrottle loginThrottle(LoginPages pages) {
+    LoginThrottle loginThrottle(NewsroomChrome pages) {
         return new LoginThrottle(pages);
     }
 

@@ -2,6 +2,7 @@ package org.shortwave.accounts.web;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Map;
+import org.shortwave.accounts.NewsroomChrome;
 import org.shortwave.accounts.FirstAdmin;
 import org.shortwave.accounts.InvalidAccountException;
 import org.springframework.http.HttpStatus;
@@ -16,9 +17,9 @@ import org.springframework.web.servlet.ModelAndView;
 class SetupController {
 
     private final FirstAdmin firstAdmin;
-    private final LoginPages pages;
+    private final NewsroomChrome pages;
 
-    SetupController(FirstAdmin firstAdmin, LoginPages pages) {
+    SetupController(FirstAdmin firstAdmin, NewsroomChrome pages) {
         this.firstAdmin = firstAdmin;
         this.pages = pages;
     }

@@ -34,12 +34,21 @@ public class ArticleRepository {
     }
 
     public Optional<Article> findPublic(long id, Instant now) {
+        return find(id, Visibility.PUBLIC, now);
+    }
+
+    /** Any article not deleted, whatever its state: for the newsroom's preview only, never for a public page. */
+    public Optional<Article> findForPreview(long id, Instant now) {
+        return find(id, "a.deleted_at is null", now);
+    }
+
+    private Optional<Article> find(long id, String condition, Instant now) {
         return jdbc.sql("""
                 select a.id, a.edition_code, a.headline, a.slug, a.lead, a.dateline, a.body::text as body,
                        a.main_image_id, a.published_at, a.updated_at, a.copyright_holder,
                        s.id as section_id, s.slug as section_slug, s.name as section_name
                 from article a join section s on s.id = a.section_id
-                where a.id = :id and """ + Visibility.PUBLIC)
+                where a.id = :id and """ + " " + condition)
                 .param("id", id)
                 .param("now", utc(now))
                 .query((rs, row) -> new Article(rs.getLong("id"), rs.getString("edition_code"),

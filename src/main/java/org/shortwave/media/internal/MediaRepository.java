@@ -50,6 +50,12 @@ public class MediaRepository {
         return jdbc.sql("select id from media where source_key = ?").param(sourceKey).query(Long.class).optional();
     }
 
+    public List<MediaItem> recent(String kind, int limit) {
+        return jdbc.sql("select " + COLUMNS + " from media where kind = ? and (alt_text is null or alt_text <> '')"
+                        + " order by id desc limit ?")
+                .params(kind, limit).query(MediaItem.class).list();
+    }
+
     public List<MediaItem> findWithPosters(Set<Long> ids) {
         Long[] array = ids.toArray(Long[]::new);
         return jdbc.sql("select " + COLUMNS + " from media where id = any(:ids)"

@@ -1,4 +1,4 @@
-package org.shortwave.accounts.web;
+package org.shortwave.accounts;
 
 import gg.jte.TemplateEngine;
 import gg.jte.output.PrintWriterOutput;
@@ -6,8 +6,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Map;
-import org.shortwave.accounts.Account;
-import org.shortwave.accounts.AdminChrome;
 import org.shortwave.i18n.Messages;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.security.web.csrf.CsrfToken;
@@ -16,13 +14,13 @@ import org.springframework.web.servlet.resource.ResourceUrlProvider;
 
 /** Builds the newsroom pages' chrome, and renders the sign-in page outside Spring MVC (for the throttle's 429). */
 @Component
-public class LoginPages {
+public class NewsroomChrome {
 
     private final Messages messages;
     private final ResourceUrlProvider resourceUrls;
     private final TemplateEngine templates;
 
-    LoginPages(Messages messages, ResourceUrlProvider resourceUrls, TemplateEngine templates) {
+    NewsroomChrome(Messages messages, ResourceUrlProvider resourceUrls, TemplateEngine templates) {
         this.messages = messages;
         this.resourceUrls = resourceUrls;
         this.templates = templates;
@@ -36,7 +34,7 @@ public class LoginPages {
                 csrf == null ? "" : csrf.getToken(), stylesheet == null ? "/assets/admin.css" : stylesheet);
     }
 
-    void renderLogin(HttpServletRequest request, HttpServletResponse response, String messageKey) throws IOException {
+    public void renderLogin(HttpServletRequest request, HttpServletResponse response, String messageKey) throws IOException {
         response.setContentType("text/html;charset=UTF-8");
         response.setHeader("Cache-Control", "no-store");
         templates.render("admin/login.jte", Map.of("chrome", chrome(request, "admin.login.title", null),
