@@ -55,7 +55,7 @@ public class FeedWriter {
     public String write(FeedChannel channel, FeedFormat format) {
         return switch (format) {
             case RSS -> output(rss(channel));
-            case ATOM -> output(atom(channel));
+            case ATOM -> atomWithLanguage(atom(channel), channel.edition().languageTag());
             case JSON -> JSON.writeValueAsString(json(channel));
         };
     }
@@ -226,6 +226,18 @@ public class FeedWriter {
 
     private static String clean(String text) {
         return XmlText.clean(text);
+    }
+
+    /** Rome's Atom writer leaves out the feed's language; Atom carries it as {@code xml:lang} on the root. */
+    private static String atomWithLanguage(Feed feed, String languageTag) {
+        try {
+            org.jdom2.Document document = new WireFeedOutput().outputJDom(feed);
+            document.getRootElement().setAttribute("lang", languageTag, org.jdom2.Namespace.XML_NAMESPACE);
+            return new org.jdom2.output.XMLOutputter(org.jdom2.output.Format.getPrettyFormat().setEncoding("UTF-8"))
+                    .outputString(document);
+        } catch (FeedException e) {
+            throw new IllegalStateException("could not write the Atom feed", e);
+        }
     }
 
     private static String output(WireFeed feed) {
