@@ -4,18 +4,16 @@ import java.util.Optional;
 
 /** The feed formats, each with its file name beside the page it follows and its media type. */
 public enum FeedFormat {
-    RSS("feed.rss", "application/rss+xml", "RSS"),
-    ATOM("feed.atom", "application/atom+xml", "Atom"),
-    JSON("feed.json", "application/feed+json", "JSON Feed");
+    RSS("feed.rss", "application/rss+xml"),
+    ATOM("feed.atom", "application/atom+xml"),
+    JSON("feed.json", "application/feed+json");
 
     private final String fileName;
     private final String mediaType;
-    private final String label;
 
-    FeedFormat(String fileName, String mediaType, String label) {
+    FeedFormat(String fileName, String mediaType) {
         this.fileName = fileName;
         this.mediaType = mediaType;
-        this.label = label;
     }
 
     public String fileName() {
@@ -24,10 +22,6 @@ public enum FeedFormat {
 
     public String mediaType() {
         return mediaType;
-    }
-
-    public String label() {
-        return label;
     }
 
     /** The feed's path beside a page: {@code /en/} gives {@code /en/feed.rss}, {@code /en/world/s-3} gives {@code /en/world/s-3/feed.rss}. */

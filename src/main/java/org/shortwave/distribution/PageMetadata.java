@@ -103,8 +103,8 @@ class PageMetadata implements PageHeads {
 
     private List<PageHead.Link> feedLinks(String pagePath, String title) {
         return java.util.Arrays.stream(FeedFormat.values())
-                .map(f -> new PageHead.Link("alternate", f.pathFor(pagePath), f.mediaType(), null,
-                        title + " (" + f.label() + ")"))
+                // The title is the page's own, in its language: the type tells readers the format.
+                .map(f -> new PageHead.Link("alternate", f.pathFor(pagePath), f.mediaType(), null, title))
                 .toList();
     }
 

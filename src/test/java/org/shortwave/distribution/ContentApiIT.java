@@ -126,6 +126,12 @@ class ContentApiIT extends AppTestBase {
         assertError("/api/v1/articles/999999999", 404, "id");
         assertError("/api/v1/editions/nope", 404, "code");
         assertError("/api/v1/nothing-here", 404, null);
+
+        HttpResponse<String> post = send(HttpRequest.newBuilder(uri("/api/v1/articles"))
+                .POST(HttpRequest.BodyPublishers.ofString("{}")).header("Content-Type", "application/json").build());
+        JsonNode error = json(post, 405);
+        assertThat(error.path("message").asString()).contains("read-only");
+        assertThat(post.headers().firstValue("Allow")).contains("GET, HEAD");
     }
 
     @Test

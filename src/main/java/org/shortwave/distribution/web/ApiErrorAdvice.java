@@ -21,7 +21,11 @@ class ApiErrorAdvice {
 
     @ExceptionHandler(ApiException.class)
     ResponseEntity<ApiError> refused(ApiException e) {
-        return body(e.status(), e.getMessage(), e.field());
+        ResponseEntity<ApiError> response = body(e.status(), e.getMessage(), e.field());
+        return e.status() == HttpStatus.METHOD_NOT_ALLOWED
+                ? ResponseEntity.status(e.status()).headers(response.getHeaders()).header("Allow", "GET, HEAD")
+                        .body(response.getBody())
+                : response;
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)

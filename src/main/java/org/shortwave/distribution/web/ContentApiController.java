@@ -33,6 +33,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.JsonNode;
@@ -176,6 +177,13 @@ class ContentApiController {
     @GetMapping("/**")
     ResponseEntity<ApiError> unknown() {
         throw ApiException.notFound("no such resource", null);
+    }
+
+    /** The API is read-only: any other method on any API path is a JSON 405. */
+    @RequestMapping(path = "/**", method = {RequestMethod.POST, RequestMethod.PUT, RequestMethod.PATCH,
+            RequestMethod.DELETE})
+    ResponseEntity<ApiError> readOnly() {
+        throw new ApiException(HttpStatus.METHOD_NOT_ALLOWED, "the content API is read-only", null);
     }
 
     private Edition findEdition(String code, String field) {
