@@ -17,7 +17,7 @@ public class PublicUrl {
     private final String base;
     private final String host;
 
-    PublicUrl(@Value("${shortwave.public-url:http://localhost:8080}") String publicUrl) {
+    public PublicUrl(@Value("${shortwave.public-url:http://localhost:8080}") String publicUrl) {
         URI uri = URI.create(publicUrl.strip());
         if (uri.getScheme() == null || uri.getHost() == null
                 || !(uri.getScheme().equals("http") || uri.getScheme().equals("https"))) {
