@@ -39,5 +39,6 @@ class MirrorLinksTest {
     @Test
     void xmlTextLosesOnlyWhatXmlCannotCarry() {
         assertThat(XmlText.clean("a\u0000b\u0007c\td\ne\u00e9\u4e2d\uFFFF")).isEqualTo("abc\td\ne\u00e9\u4e2d");
+        assertThat(XmlText.clean("x\uD83D\uDE00y\uD83Dz\uDE00")).isEqualTo("x\uD83D\uDE00yz");
     }
 }
