@@ -9,7 +9,12 @@ import org.shortwave.content.Person;
 import org.shortwave.media.MediaItem;
 
 /** Everything the article template needs. */
-public record ArticlePage(Chrome chrome, Article article, Map<Long, MediaItem> media, List<TeaserBlock> teasers) {
+public record ArticlePage(Chrome chrome, Article article, Map<Long, MediaItem> media, List<TeaserBlock> teasers,
+        PageHead head) {
+
+    public ArticlePage withHead(PageHead head) {
+        return new ArticlePage(chrome, article, media, teasers, head);
+    }
 
     public MediaItem mainImage() {
         return article.mainImageId() == null ? null : media.get(article.mainImageId());

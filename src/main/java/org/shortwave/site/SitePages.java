@@ -28,12 +28,14 @@ public class SitePages {
     private final Taxonomy taxonomy;
     private final MediaLibrary media;
     private final SiteChrome chrome;
+    private final PageHeads heads;
 
-    SitePages(PublishedArticles articles, Taxonomy taxonomy, MediaLibrary media, SiteChrome chrome) {
+    SitePages(PublishedArticles articles, Taxonomy taxonomy, MediaLibrary media, SiteChrome chrome, PageHeads heads) {
         this.articles = articles;
         this.taxonomy = taxonomy;
         this.media = media;
         this.chrome = chrome;
+        this.heads = heads;
     }
 
     /**
@@ -64,7 +66,9 @@ public class SitePages {
             }
         }
         blocks.forEach(b -> addImages(b.items(), mediaIds));
-        return new ArticlePage(pageChrome, article, media.findWithPosters(mediaIds), List.copyOf(blocks));
+        ArticlePage page = new ArticlePage(pageChrome, article, media.findWithPosters(mediaIds), List.copyOf(blocks),
+                PageHead.NONE);
+        return page.withHead(heads.article(page));
     }
 
     /** The edition home: the newest story as the lead, then the latest of each section. */
@@ -104,7 +108,9 @@ public class SitePages {
         Set<Long> mediaIds = new HashSet<>();
         addImages(Stream.concat(Stream.ofNullable(lead), blocks.stream().flatMap(b -> b.items().stream())).toList(),
                 mediaIds);
-        return new ListingPage(pageChrome, heading, lead, List.copyOf(blocks), media.findWithPosters(mediaIds));
+        ListingPage page = new ListingPage(pageChrome, heading, lead, List.copyOf(blocks),
+                media.findWithPosters(mediaIds), PageHead.NONE);
+        return page.withHead(heads.listing(page));
     }
 
     private static List<ArticleTeaser> unseen(List<ArticleTeaser> teasers, Set<Long> shown) {
