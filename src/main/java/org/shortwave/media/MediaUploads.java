@@ -71,11 +71,12 @@ public class MediaUploads {
     /** As {@link #acceptImage(InputStream, String, String, String, String)}, from bytes in memory. */
     @Transactional
     public MediaItem acceptImage(byte[] bytes, String altText, String caption, String credit, String sourceKey) {
+        FileType type = imageType(bytes, FILE); // what the file is comes first: alt text for HTML would not help
         String alt = text(altText, ALT, 1000);
         if (alt == null) {
             throw new RejectedUploadException(Reason.MISSING_OR_INVALID_FIELD, ALT, "media.image.alt-required");
         }
-        ImageReencoder.Result image = reencode(bytes, FILE);
+        ImageReencoder.Result image = images.reencode(bytes, type, FILE);
         List<String> created = removeOnRollback();
         long id = storeImage(image, alt, text(caption, CAPTION, 1000), text(credit, CREDIT, 300), sourceKey, created);
         return library.find(id).orElseThrow();
@@ -161,6 +162,11 @@ public class MediaUploads {
     }
 
     private ImageReencoder.Result reencode(byte[] bytes, String field) {
+        return images.reencode(bytes, imageType(bytes, field), field);
+    }
+
+    /** The type of an image upload, after checking it is there, within the byte limit and of an accepted type. */
+    private FileType imageType(byte[] bytes, String field) {
         if (bytes == null || bytes.length == 0) {
             throw new RejectedUploadException(Reason.MISSING_OR_INVALID_FIELD, field,
                     bytes == null ? "media.file.missing" : "media.file.empty");
@@ -173,7 +179,7 @@ public class MediaUploads {
         if (!type.isAcceptedImage()) {
             throw unsupported(type, field, "media.type.image-expected", IMAGE_FORMATS);
         }
-        return images.reencode(bytes, type, field);
+        return type;
     }
 
     private long storeImage(ImageReencoder.Result image, String alt, String caption, String credit,
