@@ -270,6 +270,24 @@ class MediaUploadEndpointIT extends AppTestBase {
         assertThat(get(video.get("captionsUrl").asString()).body()).startsWith("WEBVTT");
     }
 
+    @Test
+    void aBrokenMultipartBodyGetsA400JsonAnswerNotAnErrorPage() {
+        // Parsed before any controller is chosen: UploadLimitAdvice answers, as it does for a body over the limits.
+        Browser editor = new Browser().signedIn();
+        String token = editor.csrf("/admin/");
+        long before = mediaRows();
+        byte[] body = multipart("b0undary", List.of(photo(), Part.field("alt", "Cut off")));
+        HttpResponse<String> response = editor.send(HttpRequest.newBuilder(uri("/admin/media"))
+                .header("Content-Type", "multipart/form-data; boundary=b0undary")
+                .header("Accept-Language", "en")
+                .header("X-CSRF-TOKEN", token)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(java.util.Arrays.copyOf(body, body.length / 2)))
+                .build());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
+        assertThat(json(response).get("code").asString()).isEqualTo("media.upload.unreadable");
+        assertThat(mediaRows()).isEqualTo(before);
+    }
+
     long mediaFiles() throws IOException {
         try (var walk = Files.walk(mediaDir())) {
             return walk.filter(Files::isRegularFile).count();
