@@ -2,7 +2,11 @@ package org.shortwave.media.web;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.security.Principal;
 import java.util.List;
+import org.shortwave.accounts.Account;
+import org.shortwave.accounts.Accounts;
+import org.shortwave.accounts.AuditLog;
 import org.shortwave.i18n.Messages;
 import org.shortwave.media.FileType;
 import org.shortwave.media.MediaItem;
@@ -14,6 +18,7 @@ import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -26,7 +31,7 @@ import org.springframework.web.multipart.MultipartFile;
  * The newsroom's upload endpoint: {@code POST /admin/media}, multipart, for signed-in users with the CSRF token (as
  * the {@code X-CSRF-TOKEN} header or the {@code _csrf} field). Whether the file is an image or a video is told
  * by its bytes. Answers 201 with the stored item as JSON, or a 4xx JSON error naming the field at fault and the
- * reason in the user's language.
+ * reason in the user's language. Each upload is written to the audit log ({@code media.uploaded}).
  */
 @RestController
 class MediaAdminController {
@@ -34,11 +39,18 @@ class MediaAdminController {
     private final MediaUploads uploads;
     private final MediaLibrary library;
     private final Messages messages;
+    private final Accounts accounts;
+    private final AuditLog audit;
+    private final TransactionTemplate transaction;
 
-    MediaAdminController(MediaUploads uploads, MediaLibrary library, Messages messages) {
+    MediaAdminController(MediaUploads uploads, MediaLibrary library, Messages messages, Accounts accounts,
+            AuditLog audit, TransactionTemplate transaction) {
         this.uploads = uploads;
         this.library = library;
         this.messages = messages;
+        this.accounts = accounts;
+        this.audit = audit;
+        this.transaction = transaction;
     }
 
     @PostMapping(path = "/admin/media", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
@@ -47,22 +59,25 @@ class MediaAdminController {
             @RequestParam(required = false) String credit, @RequestParam(required = false) String title,
             @RequestParam(required = false) MultipartFile poster,
             @RequestParam(required = false) MultipartFile captions,
-            @RequestParam(required = false) String captionsLang) throws IOException {
+            @RequestParam(required = false) String captionsLang, Principal user) throws IOException {
         if (file == null || file.isEmpty()) {
             throw new RejectedUploadException(Reason.MISSING_OR_INVALID_FIELD, MediaUploads.FILE,
                     file == null ? "media.file.missing" : "media.file.empty");
         }
+        boolean video = isVideo(file);
+        byte[] posterBytes = video ? bytes(poster, uploads.limits().maxImageBytes().toBytes()) : null;
+        byte[] captionsBytes = video ? bytes(captions, uploads.limits().maxCaptionsBytes().toBytes()) : null;
+        Account actor = accounts.findByEmail(user.getName()).orElseThrow();
         MediaItem item;
-        if (isVideo(file)) {
-            try (InputStream in = file.getInputStream()) {
-                item = uploads.acceptVideo(in, title,
-                        bytes(poster, uploads.limits().maxImageBytes().toBytes()),
-                        bytes(captions, uploads.limits().maxCaptionsBytes().toBytes()), captionsLang, null);
-            }
-        } else {
-            try (InputStream in = file.getInputStream()) {
-                item = uploads.acceptImage(in, alt, caption, credit, null);
-            }
+        try (InputStream in = file.getInputStream()) {
+            // The item and its audit entry exist together or not at all.
+            item = transaction.execute(status -> {
+                MediaItem stored = video
+                        ? uploads.acceptVideo(in, title, posterBytes, captionsBytes, captionsLang, null)
+                        : uploads.acceptImage(in, alt, caption, credit, null);
+                audit.record(actor, "media.uploaded", "media", stored.id(), stored.contentType());
+                return stored;
+            });
         }
         return ResponseEntity.status(HttpStatus.CREATED).body(json(item));
     }

@@ -175,6 +175,8 @@ class MediaUploadEndpointIT extends AppTestBase {
             assertThat(file.statusCode()).as(url).isEqualTo(200);
             assertThat(file.headers().firstValue("Content-Type").orElseThrow()).startsWith("image/jpeg");
         }
+        assertThat(jdbc.sql("select count(*) from audit_log where action = 'media.uploaded' and target_id = ?")
+                .param(item.get("id").asString()).query(Long.class).single()).isEqualTo(1);
         HttpResponse<String> again = editor.send(HttpRequest.newBuilder(uri("/admin/media/" + item.get("id").asLong()))
                 .GET().build());
         assertThat(json(again).get("url").asString()).isEqualTo(item.get("url").asString());
