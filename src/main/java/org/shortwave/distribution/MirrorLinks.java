@@ -14,6 +14,8 @@ import org.springframework.web.util.HtmlUtils;
 final class MirrorLinks {
 
     private static final Pattern LINK = Pattern.compile("\\b(href|src|poster)=\"(/[^\"/][^\"]*|/)\"");
+    /** Responsive images list several files: {@code srcset="/media/a.jpg 320w, /media/b.jpg 640w"}. */
+    private static final Pattern SRCSET = Pattern.compile("\\bsrcset=\"([^\"]*)\"");
     /** A search form needs the origin; the mirror shows a note in its place. */
     private static final Pattern SEARCH_FORM = Pattern.compile("<form\\b[^>]*role=\"search\"[^>]*>.*?</form>",
             Pattern.DOTALL);
@@ -49,6 +51,25 @@ final class MirrorLinks {
             linked.accept(path);
             String relative = prefix + fileOf(path) + fragment;
             matcher.appendReplacement(out, Matcher.quoteReplacement(matcher.group(1) + "=\"" + relative + "\""));
+        }
+        matcher.appendTail(out);
+        return rewriteSrcsets(out.toString(), prefix, linked);
+    }
+
+    private static String rewriteSrcsets(String html, String prefix, Consumer<String> linked) {
+        Matcher matcher = SRCSET.matcher(html);
+        StringBuilder out = new StringBuilder();
+        while (matcher.find()) {
+            StringBuilder candidates = new StringBuilder();
+            for (String candidate : matcher.group(1).split(",")) {
+                String[] parts = candidate.strip().split("\\s+", 2);
+                if (parts[0].startsWith("/") && !parts[0].startsWith("//")) {
+                    linked.accept(parts[0]);
+                    parts[0] = prefix + fileOf(parts[0]);
+                }
+                candidates.append(candidates.isEmpty() ? "" : ", ").append(String.join(" ", parts));
+            }
+            matcher.appendReplacement(out, Matcher.quoteReplacement("srcset=\"" + candidates + "\""));
         }
         matcher.appendTail(out);
         return out.toString();

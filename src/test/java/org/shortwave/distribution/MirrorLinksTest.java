@@ -30,6 +30,15 @@ class MirrorLinksTest {
     }
 
     @Test
+    void everyCandidateOfASrcsetIsRewrittenAndCopied() {
+        java.util.List<String> linked = new java.util.ArrayList<>();
+        String out = MirrorLinks.rewrite("<img src=\"/media/a/x.jpg\" srcset=\"/media/b/y.jpg 320w, /media/c/z.jpg 640w\">",
+                "en/index.html", "No search", linked::add);
+        assertThat(out).contains("srcset=\"../media/b/y.jpg 320w, ../media/c/z.jpg 640w\"");
+        assertThat(linked).containsExactly("/media/a/x.jpg", "/media/b/y.jpg", "/media/c/z.jpg");
+    }
+
+    @Test
     void aSearchFormBecomesAnEscapedNote() {
         String out = MirrorLinks.rewrite("<form role=\"search\" action=\"/en/search\"><input name=\"q\"></form>",
                 "en/index.html", "Search <not> here", s -> { });
