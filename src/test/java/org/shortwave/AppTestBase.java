@@ -8,9 +8,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
@@ -25,7 +23,7 @@ import org.springframework.test.context.DynamicPropertySource;
 /**
  * The whole application on a real port and a real PostgreSQL: the embedded one in a fresh data directory, or the
  * server named by {@code -Dspring.datasource.url=...} (see .ci/run). All integration tests share this one context,
- * with the demo content loaded and the clock fixed at {@link #NOW}.
+ * with the demo content loaded and the clock ({@link TestClock}) at {@link #NOW}.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @Import({AppTestBase.FixedClock.class, ChangeRecorder.class})
@@ -105,8 +103,8 @@ public abstract class AppTestBase {
     static class FixedClock {
         @Bean
         @Primary
-        Clock fixedClock() {
-            return Clock.fixed(NOW, ZoneOffset.UTC);
+        TestClock testClock() {
+            return new TestClock();
         }
     }
 }

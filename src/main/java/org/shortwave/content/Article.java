@@ -6,7 +6,7 @@ import java.util.List;
 /** An article as the public site shows it: only ever built from a published, visible row. */
 public record Article(long id, String editionCode, Section section, String headline, String slug, String lead,
         String dateline, List<Block> body, Long mainImageId, List<Person> authors, List<Topic> topics,
-        Instant publishedAt, Instant updatedAt, String copyrightHolder) {
+        Instant publishedAt, Instant updatedAt, String copyrightHolder, List<ArticleNote> notes) {
 
     public String path() {
         return path(editionCode, slug, id);

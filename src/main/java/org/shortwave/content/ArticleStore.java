@@ -23,7 +23,13 @@ public class ArticleStore {
 
     @Transactional
     public long create(NewArticle article) {
-        long id = repository.insert(article);
+        return create(article, null);
+    }
+
+    /** Creates an article on behalf of a newsroom user ({@code actorId}, or null for the system). */
+    @Transactional
+    public long create(NewArticle article, Long actorId) {
+        long id = repository.insert(article, actorId);
         changes.record(article.status() == ArticleStatus.PUBLISHED ? ChangeKind.ARTICLE_PUBLISHED : ChangeKind.ARTICLE_SAVED,
                 id, article.editionCode());
         return id;

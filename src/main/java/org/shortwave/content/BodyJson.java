@@ -53,11 +53,16 @@ public final class BodyJson {
     }
 
     public static String write(List<Block> blocks) {
+        return JSON.writeValueAsString(toTree(blocks));
+    }
+
+    /** The blocks as JSON-ready lists and maps (the inverse of {@link #fromTree}). */
+    public static List<Map<String, Object>> toTree(List<Block> blocks) {
         List<Map<String, Object>> tree = new ArrayList<>(blocks.size());
         for (Block block : blocks) {
             tree.add(tree(block));
         }
-        return JSON.writeValueAsString(tree);
+        return tree;
     }
 
     private static Block block(Map<?, ?> map) {

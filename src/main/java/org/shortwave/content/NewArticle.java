@@ -4,46 +4,28 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 
-/**
- * An article to store. The constructor checks what a single article can check; references (edition, section,
- * people, topics, media) are checked by the database.
- */
-public record NewArticle(String sourceKey, String editionCode, long sectionId, String headline, String slug,
-        String lead, String dateline, List<Block> body, Long mainImageId, List<Long> authorIds, List<Long> topicIds,
-        ArticleStatus status, Instant publishedAt, Instant updatedAt, String copyrightHolder) {
-
-    public static final int MAX_HEADLINE = 300;
-    public static final int MAX_LEAD = 2000;
+/** An article to store: its content, and the state it starts in (demo and fixtures may start it published). */
+public record NewArticle(String sourceKey, ArticleContent content, ArticleStatus status, Instant publishedAt,
+        Instant updatedAt) {
 
     public NewArticle {
-        Objects.requireNonNull(editionCode, "edition");
+        Objects.requireNonNull(content, "content");
         Objects.requireNonNull(status, "status");
-        headline = requireLength(headline, "headline", MAX_HEADLINE);
-        lead = lead == null ? "" : lead.strip();
-        if (lead.length() > MAX_LEAD) {
-            throw new IllegalArgumentException("lead is longer than " + MAX_LEAD + " characters");
-        }
-        dateline = dateline == null ? "" : dateline.strip();
-        if (!Slugs.isValid(slug)) {
-            throw new IllegalArgumentException("slug '" + slug + "' is not a valid slug");
-        }
-        body = List.copyOf(body);
-        authorIds = List.copyOf(authorIds);
-        topicIds = List.copyOf(topicIds);
         if (status == ArticleStatus.PUBLISHED && publishedAt == null) {
             throw new IllegalArgumentException("a published article needs a publish time");
         }
-        copyrightHolder = requireLength(copyrightHolder, "copyright holder", 200);
     }
 
-    private static String requireLength(String text, String what, int max) {
-        if (text == null || text.isBlank()) {
-            throw new IllegalArgumentException(what + " must not be empty");
-        }
-        text = text.strip();
-        if (text.length() > max) {
-            throw new IllegalArgumentException(what + " is longer than " + max + " characters");
-        }
-        return text;
+    /** The article from its fields one by one. */
+    public NewArticle(String sourceKey, String editionCode, long sectionId, String headline, String slug,
+            String lead, String dateline, List<Block> body, Long mainImageId, List<Long> authorIds,
+            List<Long> topicIds, ArticleStatus status, Instant publishedAt, Instant updatedAt,
+            String copyrightHolder) {
+        this(sourceKey, new ArticleContent(editionCode, sectionId, headline, slug, lead, dateline, body, mainImageId,
+                authorIds, topicIds, copyrightHolder), status, publishedAt, updatedAt);
+    }
+
+    public String editionCode() {
+        return content.editionCode();
     }
 }

@@ -31,6 +31,16 @@ public class Taxonomy {
         return repository.topic(editionCode, id);
     }
 
+    @Transactional(readOnly = true)
+    public List<Topic> topics(String editionCode) {
+        return repository.topics(editionCode);
+    }
+
+    @Transactional(readOnly = true)
+    public List<Person> people() {
+        return repository.people();
+    }
+
     /** Adds a section unless the edition has one with that slug; returns its id either way. */
     @Transactional
     public long ensureSection(String editionCode, String slug, String name, int position) {

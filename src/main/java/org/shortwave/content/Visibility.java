@@ -1,16 +1,17 @@
 package org.shortwave.content;
 
 /**
- * The one rule for what the public may see: published, publish time reached, not deleted. Every public read
+ * The one rule for what the public may see: published, publish time reached, embargo (if any) over, not deleted. Every public read
  * (pages, and later search, feeds, sitemaps, APIs, exports, related and most-read blocks) filters with it.
  */
 public final class Visibility {
 
     /**
      * SQL condition on an {@code article} row aliased {@code a}; binds the named parameter {@code :now}.
-     * Embargo and scheduling (the newsroom) add their conditions here, nowhere else.
+     * A scheduled article is a published one whose publish time is still to come.
      */
-    public static final String PUBLIC = "(a.status = 'published' and a.deleted_at is null and a.published_at <= :now)";
+    public static final String PUBLIC = "(a.status = 'published' and a.deleted_at is null and a.published_at <= :now"
+            + " and (a.embargo_until is null or a.embargo_until <= :now))";
 
     private Visibility() {
     }

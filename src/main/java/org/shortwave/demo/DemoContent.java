@@ -21,6 +21,7 @@ import org.shortwave.content.Taxonomy;
 import org.shortwave.i18n.Edition;
 import org.shortwave.i18n.Editions;
 import org.shortwave.media.MediaLibrary;
+import org.shortwave.media.MediaUploads;
 import org.shortwave.media.NewMedia;
 import org.shortwave.media.StoredFile;
 import org.slf4j.Logger;
@@ -48,15 +49,17 @@ public class DemoContent {
     private final Taxonomy taxonomy;
     private final ArticleStore articles;
     private final MediaLibrary media;
+    private final MediaUploads uploads;
     private final TransactionTemplate transaction;
     private final JdbcClient jdbc;
 
     DemoContent(Editions editions, Taxonomy taxonomy, ArticleStore articles, MediaLibrary media,
-            TransactionTemplate transaction, JdbcClient jdbc) {
+            MediaUploads uploads, TransactionTemplate transaction, JdbcClient jdbc) {
         this.editions = editions;
         this.taxonomy = taxonomy;
         this.articles = articles;
         this.media = media;
+        this.uploads = uploads;
         this.transaction = transaction;
         this.jdbc = jdbc;
     }
@@ -137,12 +140,12 @@ public class DemoContent {
         for (DemoMedia m : article.media()) {
             String sourceKey = "demo:" + article.key() + "/" + m.key();
             long id = media.findIdBySourceKey(sourceKey).orElseGet(() -> switch (m.kind()) {
-                case "image" -> media.create(NewMedia.image(sourceKey, picture(m.scene(), m.seed()),
-                        DemoPictures.WIDTH, DemoPictures.HEIGHT, m.alt(), m.caption(), m.credit()));
+                // Through the upload checks like any photo: re-encoded, with renditions for srcset.
+                case "image" -> uploads.acceptImage(DemoPictures.jpeg(m.scene(), m.seed()), m.alt(), m.caption(),
+                        m.credit(), sourceKey).id();
                 case "video" -> {
-                    long poster = media.create(NewMedia.image(sourceKey + "/poster",
-                            picture(m.poster().scene(), m.poster().seed()), DemoPictures.WIDTH, DemoPictures.HEIGHT,
-                            "", null, null));
+                    long poster = uploads.acceptPoster(DemoPictures.jpeg(m.poster().scene(), m.poster().seed()),
+                            sourceKey + "/poster").id();
                     String language = article.key().substring(0, article.key().indexOf('/'));
                     yield media.create(NewMedia.video(sourceKey, file(m.file()), m.title(), m.durationSeconds(),
                             poster, m.captions() == null ? null : file(m.captions()),
@@ -153,10 +156,6 @@ public class DemoContent {
             ids.put(m.key(), id);
         }
         return ids;
-    }
-
-    private StoredFile picture(String scene, long seed) {
-        return media.storeFile(DemoPictures.jpeg(scene, seed), "jpg");
     }
 
     private StoredFile file(String name) {

@@ -7,6 +7,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.HexFormat;
 import java.util.List;
@@ -16,8 +18,11 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.shortwave.media.internal.MediaRepository;
 import org.shortwave.platform.ShortwaveProperties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -34,13 +39,18 @@ public class MediaLibrary {
             "mp4", "video/mp4", "webm", "video/webm", "vtt", "text/vtt");
 
     private static final Pattern EXTENSION = Pattern.compile("[a-z0-9]{2,4}");
+    private static final Pattern HASH = Pattern.compile("[0-9a-f]{64}");
+    private static final Logger log = LoggerFactory.getLogger(MediaLibrary.class);
 
     private final MediaRepository repository;
     private final Path mediaDir;
+    private final Path incomingDir;
 
     MediaLibrary(MediaRepository repository, ShortwaveProperties properties) {
         this.repository = repository;
         this.mediaDir = properties.mediaDir();
+        this.incomingDir = properties.dataDir().resolve("incoming");
+        sweepIncoming();
     }
 
     /**
@@ -48,24 +58,99 @@ public class MediaLibrary {
      * same bytes. The file is written to a temporary name first and moved into place, never left half-written.
      */
     public StoredFile storeFile(byte[] bytes, String extension) {
-        String contentType = CONTENT_TYPES.get(extension);
-        if (contentType == null || !EXTENSION.matcher(extension).matches()) {
+        return store(bytes, extension).file();
+    }
+
+    /** A stored file, and whether this call created it (rather than finding the same bytes stored already). */
+    record Written(StoredFile file, boolean created) {
+    }
+
+    Written store(byte[] bytes, String extension) {
+        if (!CONTENT_TYPES.containsKey(extension)) {
             throw new IllegalArgumentException("unsupported media file type: " + extension);
         }
         String hash = sha256(bytes);
+        Path temp = newIncomingFile();
+        try {
+            Files.write(temp, bytes);
+            return moveIntoPlace(temp, hash, extension, bytes.length);
+        } catch (IOException e) {
+            deleteQuietly(temp);
+            throw new UncheckedIOException("could not store media file", e);
+        }
+    }
+
+    /**
+     * Moves a fully written file from the incoming directory to its content-hash name under the media directory (in
+     * one atomic step, so no reader ever sees part of it), or deletes it if those bytes are stored already.
+     */
+    Written moveIntoPlace(Path incoming, String hash, String extension, long byteSize) {
+        String contentType = CONTENT_TYPES.get(extension);
+        if (contentType == null || !EXTENSION.matcher(extension).matches() || !HASH.matcher(hash).matches()) {
+            deleteQuietly(incoming);
+            throw new IllegalArgumentException("unsupported media file: " + hash + "." + extension);
+        }
         String path = hash.substring(0, 2) + "/" + hash + "." + extension;
         Path target = mediaDir.resolve(path);
         try {
-            if (!Files.exists(target)) {
-                Files.createDirectories(target.getParent());
-                Path temp = Files.createTempFile(target.getParent(), ".upload-", ".tmp");
-                Files.write(temp, bytes);
-                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            if (Files.exists(target)) {
+                Files.delete(incoming);
+                return new Written(new StoredFile(path, contentType, byteSize), false);
             }
+            Files.createDirectories(target.getParent());
+            Files.move(incoming, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            return new Written(new StoredFile(path, contentType, byteSize), true);
         } catch (IOException e) {
+            deleteQuietly(incoming);
             throw new UncheckedIOException("could not store media file " + path, e);
         }
-        return new StoredFile(path, contentType, bytes.length);
+    }
+
+    /**
+     * A new empty file in the incoming directory, beside the media directory (same file system, so the final move
+     * is atomic) but outside it, so that {@code /media/**} never serves a file that is still being checked.
+     */
+    Path newIncomingFile() {
+        try {
+            Files.createDirectories(incomingDir);
+            return Files.createTempFile(incomingDir, "upload-", ".tmp");
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not create a file in " + incomingDir, e);
+        }
+    }
+
+    /** Removes a stored file that no row refers to (one whose transaction rolled back). */
+    void deleteIfUnreferenced(String path) {
+        if (!repository.isReferenced(path)) {
+            deleteQuietly(mediaDir.resolve(path));
+        }
+    }
+
+    static void deleteQuietly(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            log.warn("could not delete {}", file, e);
+        }
+    }
+
+    /** Incoming files older than a day belong to uploads that died with their process. */
+    private void sweepIncoming() {
+        if (!Files.isDirectory(incomingDir)) {
+            return;
+        }
+        Instant cutoff = Instant.now().minus(Duration.ofDays(1));
+        try (Stream<Path> files = Files.list(incomingDir)) {
+            files.filter(f -> {
+                try {
+                    return Files.getLastModifiedTime(f).toInstant().isBefore(cutoff);
+                } catch (IOException e) {
+                    return false;
+                }
+            }).forEach(MediaLibrary::deleteQuietly);
+        } catch (IOException e) {
+            log.warn("could not sweep {}", incomingDir, e);
+        }
     }
 
     @Transactional
@@ -78,6 +163,12 @@ public class MediaLibrary {
         return repository.findIdBySourceKey(sourceKey);
     }
 
+    /** The newest items of a kind ({@code image} or {@code video}), for the editor's choices. */
+    @Transactional(readOnly = true)
+    public List<MediaItem> recent(String kind, int limit) {
+        return repository.recent(kind, limit);
+    }
+
     /** The items with these ids, and the posters of any videos among them, by id. */
     @Transactional(readOnly = true)
     public Map<Long, MediaItem> findWithPosters(Collection<Long> ids) {
@@ -85,10 +176,23 @@ public class MediaLibrary {
             return Map.of();
         }
         List<MediaItem> items = repository.findWithPosters(Set.copyOf(ids));
-        return items.stream().collect(Collectors.toUnmodifiableMap(MediaItem::id, Function.identity()));
+        Map<Long, List<Rendition>> renditions = repository.renditions(
+                items.stream().filter(MediaItem::isImage).map(MediaItem::id).collect(Collectors.toSet()));
+        return items.stream().map(i -> i.withRenditions(renditions.get(i.id())))
+                .collect(Collectors.toUnmodifiableMap(MediaItem::id, Function.identity()));
     }
 
-    private static String sha256(byte[] bytes) {
+    /** One item with its renditions. */
+    @Transactional(readOnly = true)
+    public Optional<MediaItem> find(long id) {
+        return Optional.ofNullable(findWithPosters(Set.of(id)).get(id));
+    }
+
+    void addRendition(long mediaId, Rendition rendition) {
+        repository.insertRendition(mediaId, rendition);
+    }
+
+    static String sha256(byte[] bytes) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
         } catch (NoSuchAlgorithmException e) {

@@ -10,7 +10,11 @@ import org.shortwave.media.MediaItem;
 
 /** Everything the article template needs; {@code beaconScript} is the URL of the page-view beacon's script. */
 public record ArticlePage(Chrome chrome, Article article, Map<Long, MediaItem> media, List<TeaserBlock> teasers,
-        String beaconScript) {
+        PageHead head, String beaconScript) {
+
+    public ArticlePage withHead(PageHead head) {
+        return new ArticlePage(chrome, article, media, teasers, head, beaconScript);
+    }
 
     public MediaItem mainImage() {
         return article.mainImageId() == null ? null : media.get(article.mainImageId());

@@ -7,10 +7,11 @@ import org.shortwave.i18n.Texts;
 
 /**
  * What every public page carries around its content: the edition, its interface texts, the main menu, the way
- * to the other editions, the stylesheet, and the page's title and canonical path.
+ * to the other editions, the stylesheet, and the page's title and canonical path (and its absolute URL, from
+ * {@code shortwave.public-url}).
  */
 public record Chrome(Edition edition, Texts texts, List<Section> sections, List<Edition> otherEditions,
-        String stylesheet, String title, String canonicalPath, int year) {
+        String stylesheet, String title, String canonicalPath, String canonicalUrl, int year) {
 
     /** The document title: the page's own, then the site's name (just the site's name on the home page). */
     public String fullTitle() {

@@ -10,7 +10,11 @@ import org.shortwave.media.MediaItem;
  * {@code heading} is the page's h1.
  */
 public record ListingPage(Chrome chrome, String heading, ArticleTeaser lead, List<TeaserBlock> blocks,
-        Map<Long, MediaItem> media) {
+        Map<Long, MediaItem> media, PageHead head) {
+
+    public ListingPage withHead(PageHead head) {
+        return new ListingPage(chrome, heading, lead, blocks, media, head);
+    }
 
     public MediaItem image(ArticleTeaser teaser) {
         return teaser.imageId() == null ? null : media.get(teaser.imageId());

@@ -6,6 +6,7 @@ import org.shortwave.i18n.Edition;
 import org.shortwave.i18n.Editions;
 import org.shortwave.i18n.Messages;
 import org.shortwave.i18n.Texts;
+import org.shortwave.platform.PublicUrl;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.resource.ResourceUrlProvider;
 
@@ -18,13 +19,16 @@ public class SiteChrome {
     private final Taxonomy taxonomy;
     private final ResourceUrlProvider resourceUrls;
     private final Clock clock;
+    private final PublicUrl publicUrl;
 
-    SiteChrome(Editions editions, Messages messages, Taxonomy taxonomy, ResourceUrlProvider resourceUrls, Clock clock) {
+    SiteChrome(Editions editions, Messages messages, Taxonomy taxonomy, ResourceUrlProvider resourceUrls, Clock clock,
+            PublicUrl publicUrl) {
         this.editions = editions;
         this.messages = messages;
         this.taxonomy = taxonomy;
         this.resourceUrls = resourceUrls;
         this.clock = clock;
+        this.publicUrl = publicUrl;
     }
 
     public Texts texts(Edition edition) {
@@ -42,6 +46,7 @@ public class SiteChrome {
         return new Chrome(edition, messages.forEdition(edition), taxonomy.sections(edition.code()),
                 editions.all().stream().filter(e -> !e.code().equals(edition.code())).toList(),
                 stylesheet == null ? "/assets/site.css" : stylesheet, title, canonicalPath,
+                canonicalPath == null ? null : publicUrl.of(canonicalPath),
                 edition.year(clock.instant()));
     }
 }

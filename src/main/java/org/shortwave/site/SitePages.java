@@ -34,15 +34,17 @@ public class SitePages {
     private final Taxonomy taxonomy;
     private final MediaLibrary media;
     private final SiteChrome chrome;
+    private final PageHeads heads;
     private final RelatedContent relatedContent;
     private final MostRead mostRead;
 
-    SitePages(PublishedArticles articles, Taxonomy taxonomy, MediaLibrary media, SiteChrome chrome,
+    SitePages(PublishedArticles articles, Taxonomy taxonomy, MediaLibrary media, SiteChrome chrome, PageHeads heads,
             RelatedContent relatedContent, MostRead mostRead) {
         this.articles = articles;
         this.taxonomy = taxonomy;
         this.media = media;
         this.chrome = chrome;
+        this.heads = heads;
         this.relatedContent = relatedContent;
         this.mostRead = mostRead;
     }
@@ -78,8 +80,9 @@ public class SitePages {
             }
         }
         blocks.forEach(b -> addImages(b.items(), mediaIds));
-        return new ArticlePage(pageChrome, article, media.findWithPosters(mediaIds), List.copyOf(blocks),
-                chrome.asset("/assets/beacon.js"));
+        ArticlePage page = new ArticlePage(pageChrome, article, media.findWithPosters(mediaIds), List.copyOf(blocks),
+                PageHead.NONE, chrome.asset("/assets/beacon.js"));
+        return page.withHead(heads.article(page));
     }
 
     /** The edition home: the newest story as the lead, then the latest of each section. */
@@ -119,7 +122,9 @@ public class SitePages {
         Set<Long> mediaIds = new HashSet<>();
         addImages(Stream.concat(Stream.ofNullable(lead), blocks.stream().flatMap(b -> b.items().stream())).toList(),
                 mediaIds);
-        return new ListingPage(pageChrome, heading, lead, List.copyOf(blocks), media.findWithPosters(mediaIds));
+        ListingPage page = new ListingPage(pageChrome, heading, lead, List.copyOf(blocks),
+                media.findWithPosters(mediaIds), PageHead.NONE);
+        return page.withHead(heads.listing(page));
     }
 
     private static List<ArticleTeaser> unseen(List<ArticleTeaser> teasers, Set<Long> shown) {

@@ -8,6 +8,8 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import org.shortwave.content.Article;
+import org.shortwave.content.ArticleContent;
+import org.shortwave.content.ArticleNote;
 import org.shortwave.content.ArticleTeaser;
 import org.shortwave.content.BodyJson;
 import org.shortwave.content.NewArticle;
@@ -32,12 +34,21 @@ public class ArticleRepository {
     }
 
     public Optional<Article> findPublic(long id, Instant now) {
+        return find(id, Visibility.PUBLIC, now);
+    }
+
+    /** Any article not deleted, whatever its state: for the newsroom's preview only, never for a public page. */
+    public Optional<Article> findForPreview(long id, Instant now) {
+        return find(id, "a.deleted_at is null", now);
+    }
+
+    private Optional<Article> find(long id, String condition, Instant now) {
         return jdbc.sql("""
                 select a.id, a.edition_code, a.headline, a.slug, a.lead, a.dateline, a.body::text as body,
                        a.main_image_id, a.published_at, a.updated_at, a.copyright_holder,
                        s.id as section_id, s.slug as section_slug, s.name as section_name
                 from article a join section s on s.id = a.section_id
-                where a.id = :id and """ + Visibility.PUBLIC)
+                where a.id = :id and """ + " " + condition)
                 .param("id", id)
                 .param("now", utc(now))
                 .query((rs, row) -> new Article(rs.getLong("id"), rs.getString("edition_code"),
@@ -46,7 +57,8 @@ public class ArticleRepository {
                         rs.getString("headline"), rs.getString("slug"), rs.getString("lead"),
                         rs.getString("dateline"), BodyJson.read(rs.getString("body")),
                         (Long) rs.getObject("main_image_id"), authors(id), topics(id),
-                        instant(rs, "published_at"), instant(rs, "updated_at"), rs.getString("copyright_holder")))
+                        instant(rs, "published_at"), instant(rs, "updated_at"), rs.getString("copyright_holder"),
+                        notes(id)))
                 .optional();
     }
 
@@ -118,35 +130,52 @@ public class ArticleRepository {
     }
 
     /** Inserts the article with its authors and topics; the caller's transaction makes it one write. */
-    public long insert(NewArticle article) {
+    public long insert(NewArticle article, Long actorId) {
+        ArticleContent content = article.content();
         long id = jdbc.sql("""
                 insert into article (source_key, edition_code, section_id, headline, slug, lead, dateline, body,
-                                     main_image_id, status, published_at, updated_at, copyright_holder)
+                                     main_image_id, status, published_at, updated_at, copyright_holder,
+                                     created_by, updated_by, announced_at)
                 values (:sourceKey, :edition, :section, :headline, :slug, :lead, :dateline, cast(:body as jsonb),
-                        :mainImage, :status, :publishedAt, :updatedAt, :copyright)
+                        :mainImage, :status, :publishedAt, :updatedAt, :copyright, :actor, :actor,
+                        case when :status = 'published' then cast(:publishedAt as timestamptz) end)
                 returning id""")
                 .param("sourceKey", article.sourceKey())
-                .param("edition", article.editionCode())
-                .param("section", article.sectionId())
-                .param("headline", article.headline())
-                .param("slug", article.slug())
-                .param("lead", article.lead())
-                .param("dateline", article.dateline())
-                .param("body", BodyJson.write(article.body()))
-                .param("mainImage", article.mainImageId())
+                .param("edition", content.editionCode())
                 .param("status", article.status().dbValue())
                 .param("publishedAt", utc(article.publishedAt()))
                 .param("updatedAt", utc(article.updatedAt()))
-                .param("copyright", article.copyrightHolder())
+                .param("actor", actorId)
+                .params(contentParams(content))
                 .query(Long.class).single();
-        for (int i = 0; i < article.authorIds().size(); i++) {
+        replaceAuthorsAndTopics(id, content);
+        return id;
+    }
+
+    /** The parameters of an article's content columns, shared by insert and update. */
+    static java.util.Map<String, Object> contentParams(ArticleContent content) {
+        java.util.Map<String, Object> params = new java.util.HashMap<>();
+        params.put("section", content.sectionId());
+        params.put("headline", content.headline());
+        params.put("slug", content.slug());
+        params.put("lead", content.lead());
+        params.put("dateline", content.dateline());
+        params.put("body", BodyJson.write(content.body()));
+        params.put("mainImage", content.mainImageId());
+        params.put("copyright", content.copyrightHolder());
+        return params;
+    }
+
+    void replaceAuthorsAndTopics(long id, ArticleContent content) {
+        jdbc.sql("delete from article_author where article_id = ?").param(id).update();
+        jdbc.sql("delete from article_topic where article_id = ?").param(id).update();
+        for (int i = 0; i < content.authorIds().size(); i++) {
             jdbc.sql("insert into article_author (article_id, person_id, position) values (?, ?, ?)")
-                    .params(id, article.authorIds().get(i), i).update();
+                    .params(id, content.authorIds().get(i), i).update();
         }
-        for (Long topicId : article.topicIds()) {
+        for (Long topicId : content.topicIds()) {
             jdbc.sql("insert into article_topic (article_id, topic_id) values (?, ?)").params(id, topicId).update();
         }
-        return id;
     }
 
     public void replaceRelated(long articleId, List<Long> relatedIds) {
@@ -172,6 +201,15 @@ public class ArticleRepository {
                 .param(articleId)
                 .query((rs, row) -> new Person(rs.getLong("id"), rs.getString("name"), rs.getString("latin_name"),
                         rs.getString("description")))
+                .list();
+    }
+
+    private List<ArticleNote> notes(long articleId) {
+        return jdbc.sql("select id, kind, text, at from article_note where article_id = ? order by at, id")
+                .param(articleId)
+                .query((rs, row) -> new ArticleNote(rs.getLong("id"),
+                        ArticleNote.Kind.valueOf(rs.getString("kind").toUpperCase(java.util.Locale.ROOT)),
+                        rs.getString("text"), instant(rs, "at")))
                 .list();
     }
 

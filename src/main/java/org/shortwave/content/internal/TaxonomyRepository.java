@@ -30,6 +30,16 @@ public class TaxonomyRepository {
                 .query(Section.class).optional();
     }
 
+    public List<Topic> topics(String editionCode) {
+        return jdbc.sql("select id, edition_code, slug, name from topic where edition_code = ? order by name")
+                .param(editionCode).query(Topic.class).list();
+    }
+
+    public List<Person> people() {
+        return jdbc.sql("select id, name, latin_name, description from person order by name limit 1000")
+                .query(Person.class).list();
+    }
+
     public Optional<Topic> topic(String editionCode, long id) {
         return jdbc.sql("select id, edition_code, slug, name from topic where edition_code = ? and id = ?")
                 .params(editionCode, id)

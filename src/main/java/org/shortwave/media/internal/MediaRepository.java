@@ -1,10 +1,16 @@
 package org.shortwave.media.internal;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.shortwave.media.MediaItem;
 import org.shortwave.media.NewMedia;
+import org.shortwave.media.Rendition;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -50,11 +56,61 @@ public class MediaRepository {
         return jdbc.sql("select id from media where source_key = ?").param(sourceKey).query(Long.class).optional();
     }
 
+    public List<MediaItem> recent(String kind, int limit) {
+        return jdbc.sql("select " + COLUMNS + " from media where kind = ? and (alt_text is null or alt_text <> '')"
+                        + " order by id desc limit ?")
+                .params(kind, limit).query(MediaRepository::item).list();
+    }
+
     public List<MediaItem> findWithPosters(Set<Long> ids) {
         Long[] array = ids.toArray(Long[]::new);
         return jdbc.sql("select " + COLUMNS + " from media where id = any(:ids)"
                         + " or id in (select poster_id from media where id = any(:ids))")
                 .param("ids", array)
-                .query(MediaItem.class).list();
+                .query(MediaRepository::item).list();
+    }
+
+    public Optional<MediaItem> find(long id) {
+        return jdbc.sql("select " + COLUMNS + " from media where id = ?").param(id).query(MediaRepository::item)
+                .optional();
+    }
+
+    public void insertRendition(long mediaId, Rendition rendition) {
+        jdbc.sql("""
+                insert into media_rendition (media_id, width, height, file_path, content_type, byte_size)
+                values (?, ?, ?, ?, ?, ?)""")
+                .params(mediaId, rendition.width(), rendition.height(), rendition.filePath(),
+                        rendition.contentType(), rendition.byteSize())
+                .update();
+    }
+
+    /** The renditions of these items, narrowest first, by item id. */
+    public Map<Long, List<Rendition>> renditions(Set<Long> mediaIds) {
+        Map<Long, List<Rendition>> result = new HashMap<>();
+        jdbc.sql("""
+                select media_id, width, height, file_path, content_type, byte_size from media_rendition
+                where media_id = any(?) order by media_id, width""")
+                .param(mediaIds.toArray(Long[]::new))
+                .query((rs, n) -> result.computeIfAbsent(rs.getLong("media_id"), id -> new ArrayList<>())
+                        .add(new Rendition(rs.getInt("width"), rs.getInt("height"), rs.getString("file_path"),
+                                rs.getString("content_type"), rs.getLong("byte_size"))))
+                .list();
+        return result;
+    }
+
+    /** Whether any stored row (item, captions or rendition) points at this file. */
+    public boolean isReferenced(String filePath) {
+        return jdbc.sql("""
+                select exists (select 1 from media where file_path = :p or captions_path = :p)
+                    or exists (select 1 from media_rendition where file_path = :p)""")
+                .param("p", filePath).query(Boolean.class).single();
+    }
+
+    private static MediaItem item(ResultSet rs, int row) throws SQLException {
+        return new MediaItem(rs.getLong("id"), rs.getString("kind"), rs.getString("file_path"),
+                rs.getString("content_type"), rs.getLong("byte_size"), rs.getObject("width", Integer.class),
+                rs.getObject("height", Integer.class), rs.getString("alt_text"), rs.getString("caption"),
+                rs.getString("credit"), rs.getString("title"), rs.getObject("duration_seconds", Integer.class),
+                rs.getObject("poster_id", Long.class), rs.getString("captions_path"), rs.getString("captions_lang"));
     }
 }

@@ -24,7 +24,8 @@ class EditionLocaleResolver implements LocaleResolver {
 
     @Override
     public Locale resolveLocale(HttpServletRequest request) {
-        return SitePaths.editionOf(editions, request).map(Edition::locale).orElse(Locale.ROOT);
+        // With no edition at all (a fresh install without demo content), the newsroom speaks English.
+        return SitePaths.editionOf(editions, request).map(Edition::locale).orElse(Locale.ENGLISH);
     }
 
     @Override

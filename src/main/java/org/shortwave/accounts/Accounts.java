@@ -1,0 +1,107 @@
+package org.shortwave.accounts;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.shortwave.accounts.internal.AccountRepository;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Newsroom users: creating them (with the password policy), their roles per edition, disabling them. */
+@Service
+public class Accounts {
+
+    private static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[^@\\s]{1,189}\\.[^@\\s.]{1,63}");
+
+    private final AccountRepository repository;
+    private final PasswordEncoder passwords;
+    private final AuditLog audit;
+    private final ApplicationEventPublisher events;
+
+    Accounts(AccountRepository repository, PasswordEncoder passwords, AuditLog audit,
+            ApplicationEventPublisher events) {
+        this.repository = repository;
+        this.passwords = passwords;
+        this.audit = audit;
+        this.events = events;
+    }
+
+    /**
+     * Creates a user. Throws {@link InvalidAccountException} for a malformed or taken email, an empty name or a
+     * password the policy refuses.
+     */
+    @Transactional
+    public Account create(Account actor, String email, String displayName, String password, boolean admin) {
+        String normalized = normalizeEmail(email);
+        if (!EMAIL.matcher(normalized).matches()) {
+            throw new InvalidAccountException("account.email-invalid");
+        }
+        if (displayName == null || displayName.isBlank() || displayName.length() > 200) {
+            throw new InvalidAccountException("account.name-invalid");
+        }
+        PasswordPolicy.problem(password, normalized).ifPresent(problem -> {
+            throw new InvalidAccountException(problem);
+        });
+        if (repository.emailExists(normalized)) {
+            throw new InvalidAccountException("account.email-taken");
+        }
+        long id = repository.insert(normalized, displayName.strip(), passwords.encode(password), admin);
+        Account account = repository.find(id).orElseThrow();
+        audit.record(actor, admin ? "user.created-admin" : "user.created", "user", id, normalized);
+        return account;
+    }
+
+    @Transactional
+    public void grant(Account actor, long userId, String editionCode, Role role) {
+        repository.setRole(userId, editionCode, role);
+        audit.record(actor, "user.role-granted", "user", userId, editionCode + ":" + role.dbValue());
+    }
+
+    @Transactional
+    public void revoke(Account actor, long userId, String editionCode) {
+        repository.removeRole(userId, editionCode);
+        audit.record(actor, "user.role-revoked", "user", userId, editionCode);
+    }
+
+    /** Disables a user; their open sessions end (see {@link AccountDisabled}). */
+    @Transactional
+    public void disable(Account actor, long userId) {
+        Account account = repository.find(userId).orElseThrow(() -> new InvalidAccountException("account.unknown"));
+        repository.setEnabled(userId, false);
+        audit.record(actor, "user.disabled", "user", userId, account.email());
+        events.publishEvent(new AccountDisabled(userId, account.email()));
+    }
+
+    @Transactional
+    public void enable(Account actor, long userId) {
+        repository.setEnabled(userId, true);
+        audit.record(actor, "user.enabled", "user", userId, null);
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<Account> find(long id) {
+        return repository.find(id);
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<Account> findByEmail(String email) {
+        return repository.credentials(normalizeEmail(email)).map(AccountRepository.Credentials::account);
+    }
+
+    @Transactional(readOnly = true)
+    public List<Account> all() {
+        return repository.findAll();
+    }
+
+    @Transactional(readOnly = true)
+    public boolean noneExist() {
+        return repository.count() == 0;
+    }
+
+    public static String normalizeEmail(String email) {
+        return email == null ? "" : email.strip().toLowerCase(Locale.ROOT);
+    }
+}

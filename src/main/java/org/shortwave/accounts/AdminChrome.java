@@ -1,0 +1,23 @@
+package org.shortwave.accounts;
+
+import org.shortwave.i18n.Texts;
+
+/**
+ * What every newsroom page carries: the interface texts in the user's language, the signed-in account (null on
+ * the sign-in page), and the CSRF field that every form must post back.
+ */
+public record AdminChrome(Texts texts, String title, Account user, String csrfParameter, String csrfToken,
+        String stylesheet) {
+
+    public String t(String key) {
+        return texts.get(key);
+    }
+
+    public String t(String key, Object... args) {
+        return texts.format(key, args);
+    }
+
+    public String languageTag() {
+        return texts.locale().toLanguageTag();
+    }
+}

@@ -1,0 +1,51 @@
+package org.shortwave.accounts.web;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.List;
+import org.shortwave.accounts.NewsroomChrome;
+import org.shortwave.accounts.Account;
+import org.shortwave.accounts.Accounts;
+import org.shortwave.accounts.AuditEntry;
+import org.shortwave.accounts.AuditLog;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.ModelAndView;
+
+/** The sign-in page and the newsroom's front page. */
+@Controller
+class NewsroomController {
+
+    private final NewsroomChrome pages;
+    private final Accounts accounts;
+    private final AuditLog audit;
+
+    NewsroomController(NewsroomChrome pages, Accounts accounts, AuditLog audit) {
+        this.pages = pages;
+        this.accounts = accounts;
+        this.audit = audit;
+    }
+
+    @GetMapping("/admin/login")
+    ModelAndView login(HttpServletRequest request, @RequestParam(required = false) String error,
+            @RequestParam(name = "signed-out", required = false) String signedOut,
+            @RequestParam(required = false) String expired, @RequestParam(required = false) String created) {
+        String messageKey = error != null ? "admin.login.error"
+                : signedOut != null ? "admin.login.signed-out"
+                : expired != null ? "admin.login.expired"
+                : created != null ? "admin.login.created"
+                : null;
+        return new ModelAndView("admin/login", java.util.Map.of("chrome", pages.chrome(request, "admin.login.title", null),
+                "messageKey", messageKey == null ? "" : messageKey));
+    }
+
+    @GetMapping("/admin/")
+    ModelAndView home(HttpServletRequest request, @AuthenticationPrincipal NewsroomUser user) {
+        Account account = accounts.find(user.account().id()).orElseThrow();
+        List<Account> users = account.admin() ? accounts.all() : List.of();
+        List<AuditEntry> recent = account.admin() ? audit.latest(20) : List.of();
+        return new ModelAndView("admin/home", java.util.Map.of(
+                "chrome", pages.chrome(request, "admin.home.title", account), "users", users, "audit", recent));
+    }
+}

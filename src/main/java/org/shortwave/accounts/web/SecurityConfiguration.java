@@ -1,0 +1,105 @@
+package org.shortwave.accounts.web;
+
+import org.shortwave.accounts.NewsroomChrome;
+import org.shortwave.accounts.AccountDisabled;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.session.SessionInformation;
+import org.springframework.security.core.session.SessionRegistry;
+import org.springframework.security.core.session.SessionRegistryImpl;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.session.HttpSessionEventPublisher;
+
+/**
+ * Two audiences, two filter chains. The newsroom ({@code /admin/**}): form sign-in, sessions (id changed at
+ * sign-in), CSRF on every state-changing request, a sign-in throttle, no caching. The public site (everything
+ * else): no sessions, no cookies, nothing personal, so that shared caches may keep its pages; it has no
+ * state-changing forms for CSRF to protect.
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration {
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain newsroom(HttpSecurity http, LoginThrottle throttle, SessionRegistry sessions) throws Exception {
+        http.securityMatcher("/admin/**")
+                .authorizeHttpRequests(requests -> requests
+                        .requestMatchers("/admin/login", "/admin/setup").permitAll()
+                        .anyRequest().authenticated())
+                .formLogin(form -> form
+                        .loginPage("/admin/login")
+                        .usernameParameter("email")
+                        .passwordParameter("password")
+                        .defaultSuccessUrl("/admin/", true)
+                        .failureHandler(throttle))
+                .logout(logout -> logout
+                        .logoutUrl("/admin/logout")
+                        .logoutSuccessUrl("/admin/login?signed-out"))
+                .sessionManagement(session -> session
+                        .sessionFixation(fixation -> fixation.changeSessionId())
+                        .maximumSessions(-1)
+                        .sessionRegistry(sessions)
+                        .expiredUrl("/admin/login?expired"))
+                .addFilterBefore(throttle, UsernamePasswordAuthenticationFilter.class);
+        return http.build();
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain publicSite(HttpSecurity http) throws Exception {
+        http.securityMatcher("/**")
+                .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
+                .csrf(csrf -> csrf.disable())
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .requestCache(cache -> cache.disable())
+                .headers(headers -> headers.disable()); // SecurityHeadersFilter; pages set their own caching
+        return http.build();
+    }
+
+    @Bean
+    LoginThrottle loginThrottle(NewsroomChrome pages) {
+        return new LoginThrottle(pages);
+    }
+
+    /** The throttle runs inside the newsroom chain only, not as a filter of every request. */
+    @Bean
+    FilterRegistrationBean<LoginThrottle> loginThrottleRegistration(LoginThrottle throttle) {
+        FilterRegistrationBean<LoginThrottle> registration = new FilterRegistrationBean<>(throttle);
+        registration.setEnabled(false);
+        return registration;
+    }
+
+    @Bean
+    SessionRegistry sessionRegistry() {
+        return new SessionRegistryImpl();
+    }
+
+    @Bean
+    static HttpSessionEventPublisher httpSessionEventPublisher() {
+        return new HttpSessionEventPublisher();
+    }
+
+    /** Ends every open session of a disabled account (on this node; see docs for several nodes). */
+    @Bean
+    DisabledAccountSessions disabledAccountSessions(SessionRegistry sessions) {
+        return new DisabledAccountSessions(sessions);
+    }
+
+    record DisabledAccountSessions(SessionRegistry sessions) {
+        @EventListener
+        void on(AccountDisabled disabled) {
+            for (Object principal : sessions.getAllPrincipals()) {
+                if (principal instanceof UserDetails user && user.getUsername().equals(disabled.email())) {
+                    sessions.getAllSessions(principal, false).forEach(SessionInformation::expireNow);
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,179 @@
+package org.shortwave.editorial;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import org.shortwave.accounts.Account;
+import org.shortwave.accounts.AuditLog;
+import org.shortwave.content.ArticleContent;
+import org.shortwave.content.ArticleNote;
+import org.shortwave.content.ArticleStatus;
+import org.shortwave.content.EditableArticle;
+import org.shortwave.content.NewsroomArticles;
+import org.shortwave.content.Revision;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The newsroom's workflow: draft, in review, published (now, or scheduled for later, with an optional embargo),
+ * unpublished. Every action checks {@link Permissions} and the article's state, names the version it is based on
+ * (a stale version is an {@link EditConflictException}, never a silent overwrite), and is audited.
+ */
+@Service
+public class EditorialWorkflow {
+
+    private static final Set<ArticleStatus> PUBLISHABLE =
+            Set.of(ArticleStatus.DRAFT, ArticleStatus.IN_REVIEW, ArticleStatus.UNPUBLISHED, ArticleStatus.PUBLISHED);
+
+    private final NewsroomArticles articles;
+    private final AuditLog audit;
+    private final Clock clock;
+
+    EditorialWorkflow(NewsroomArticles articles, AuditLog audit, Clock clock) {
+        this.articles = articles;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    public boolean may(Account user, Action action, EditableArticle article) {
+        return Permissions.allows(user, action, article.content().editionCode(), isOwn(user, article),
+                article.status());
+    }
+
+    @Transactional(readOnly = true)
+    public EditableArticle open(Account user, long id) {
+        EditableArticle article = find(id);
+        require(user, Action.VIEW, article);
+        return article;
+    }
+
+    @Transactional
+    public long create(Account user, ArticleContent content) {
+        if (!Permissions.allows(user, Action.CREATE, content.editionCode(), true, ArticleStatus.DRAFT)) {
+            throw new NotAllowedException(Action.CREATE, 0);
+        }
+        long id = articles.createDraft(content, user.id());
+        audit.record(user, "article.created", "article", id, content.headline());
+        return id;
+    }
+
+    /** Saves new content over {@code baseVersion}; returns the new version. */
+    @Transactional
+    public int save(Account user, long id, int baseVersion, ArticleContent content) {
+        EditableArticle article = find(id);
+        require(user, Action.EDIT, article);
+        if (!article.content().editionCode().equals(content.editionCode())) {
+            throw new IllegalArgumentException("an article cannot move to another edition");
+        }
+        int version = articles.save(id, baseVersion, content, user.id()).orElseThrow(() -> conflict(id));
+        audit.record(user, "article.saved", "article", id, "version " + version);
+        return version;
+    }
+
+    @Transactional
+    public int submit(Account user, long id, int baseVersion) {
+        return transition(user, id, baseVersion, Action.SUBMIT, Set.of(ArticleStatus.DRAFT), ArticleStatus.IN_REVIEW,
+                null, null);
+    }
+
+    @Transactional
+    public int reject(Account user, long id, int baseVersion) {
+        return transition(user, id, baseVersion, Action.REJECT, Set.of(ArticleStatus.IN_REVIEW), ArticleStatus.DRAFT,
+                null, null);
+    }
+
+    /**
+     * Publishes: now ({@code at} null or past), or scheduled for {@code at}. An embargo keeps it from the public
+     * until {@code embargoUntil} whatever the publish time.
+     */
+    @Transactional
+    public int publish(Account user, long id, int baseVersion, Instant at, Instant embargoUntil) {
+        return transition(user, id, baseVersion, Action.PUBLISH, PUBLISHABLE, ArticleStatus.PUBLISHED, at,
+                embargoUntil);
+    }
+
+    @Transactional
+    public int unpublish(Account user, long id, int baseVersion) {
+        return transition(user, id, baseVersion, Action.UNPUBLISH, Set.of(ArticleStatus.PUBLISHED),
+                ArticleStatus.UNPUBLISHED, null, null);
+    }
+
+    /** Adds a correction or update note to a published story; it shows on the public page with its time. */
+    @Transactional
+    public void addNote(Account user, long id, ArticleNote.Kind kind, String text) {
+        EditableArticle article = find(id);
+        require(user, Action.ADD_NOTE, article);
+        if (article.status() != ArticleStatus.PUBLISHED) {
+            throw new InvalidTransitionException(Action.ADD_NOTE, article.status());
+        }
+        if (text == null || text.isBlank() || text.length() > 2000) {
+            throw new IllegalArgumentException("a note needs 1 to 2000 characters");
+        }
+        articles.addNote(id, kind, text.strip(), user.id());
+        audit.record(user, "article.note-added", "article", id, kind.dbValue());
+    }
+
+    @Transactional(readOnly = true)
+    public List<Revision> revisions(Account user, long id) {
+        require(user, Action.VIEW, find(id));
+        return articles.revisions(id);
+    }
+
+    /** Makes an old revision's content the current one, as a new save over {@code baseVersion}. */
+    @Transactional
+    public int restore(Account user, long id, int revisionVersion, int baseVersion) {
+        Revision revision = articles.revisions(id).stream().filter(r -> r.version() == revisionVersion).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no revision " + revisionVersion));
+        int version = save(user, id, baseVersion, revision.content());
+        audit.record(user, "article.restored", "article", id, "revision " + revisionVersion);
+        return version;
+    }
+
+    private int transition(Account user, long id, int baseVersion, Action action, Set<ArticleStatus> from,
+            ArticleStatus to, Instant publishedAt, Instant embargoUntil) {
+        EditableArticle article = find(id);
+        require(user, action, article);
+        if (article.version() != baseVersion) {
+            throw new EditConflictException(article);
+        }
+        if (!from.contains(article.status())) {
+            throw new InvalidTransitionException(action, article.status());
+        }
+        Instant keepPublished = to == ArticleStatus.PUBLISHED ? publishTime(article, publishedAt) : article.publishedAt();
+        int version = articles.changeState(id, baseVersion, to, keepPublished, embargoUntil, user.id())
+                .orElseThrow(() -> conflict(id));
+        audit.record(user, "article." + action.name().toLowerCase(java.util.Locale.ROOT), "article", id,
+                publishedAt == null ? null : "at " + publishedAt + (embargoUntil == null ? "" : ", embargo " + embargoUntil));
+        return version;
+    }
+
+    /** A given time; else a story that was public before keeps its date; else now. */
+    private Instant publishTime(EditableArticle article, Instant requested) {
+        if (requested != null) {
+            return requested;
+        }
+        boolean wasPublic = article.publishedAt() != null
+                && (article.status() == ArticleStatus.PUBLISHED || article.status() == ArticleStatus.UNPUBLISHED);
+        return wasPublic ? article.publishedAt() : clock.instant();
+    }
+
+    private EditableArticle find(long id) {
+        return articles.find(id).orElseThrow(() -> new ArticleNotFoundException(id));
+    }
+
+    private EditConflictException conflict(long id) {
+        return new EditConflictException(find(id));
+    }
+
+    private void require(Account user, Action action, EditableArticle article) {
+        if (!may(user, action, article)) {
+            throw new NotAllowedException(action, article.id());
+        }
+    }
+
+    private static boolean isOwn(Account user, EditableArticle article) {
+        return user != null && Objects.equals(article.createdBy(), user.id());
+    }
+}

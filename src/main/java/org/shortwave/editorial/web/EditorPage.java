@@ -1,0 +1,40 @@
+package org.shortwave.editorial.web;
+
+import java.util.List;
+import org.shortwave.accounts.AdminChrome;
+import org.shortwave.content.EditableArticle;
+import org.shortwave.content.Person;
+import org.shortwave.content.Section;
+import org.shortwave.content.Topic;
+import org.shortwave.media.MediaItem;
+
+/**
+ * The article editor. {@code article} is null for a new article; {@code conflict}, when set, is the version someone
+ * else saved while this user edited: the form keeps this user's text and the page shows the other version beside it.
+ */
+public record EditorPage(AdminChrome chrome, String editionCode, EditableArticle article, EditorForm form,
+        List<Section> sections, List<Topic> topics, List<Person> people, List<MediaItem> images,
+        List<MediaItem> videos, String message, EditableArticle conflict, List<String> othersEditing,
+        Permissions permissions) {
+
+    /** What the user may do to this article, for the buttons shown. */
+    public record Permissions(boolean edit, boolean submit, boolean reject, boolean publish, boolean unpublish,
+            boolean addNote) {
+    }
+
+    public static List<String> blockTypes() {
+        return EditorForm.BLOCK_TYPES;
+    }
+
+    public boolean isNew() {
+        return article == null;
+    }
+
+    public String action() {
+        return isNew() ? "/admin/articles/new" : "/admin/articles/" + article.id();
+    }
+
+    public boolean selected(List<String> chosen, long id) {
+        return chosen.contains(Long.toString(id));
+    }
+}

@@ -1,0 +1,133 @@
+package org.shortwave.media.web;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.security.Principal;
+import java.util.List;
+import org.shortwave.accounts.Account;
+import org.shortwave.accounts.Accounts;
+import org.shortwave.accounts.AuditLog;
+import org.shortwave.i18n.Messages;
+import org.shortwave.media.FileType;
+import org.shortwave.media.MediaItem;
+import org.shortwave.media.MediaLibrary;
+import org.shortwave.media.MediaUploads;
+import org.shortwave.media.RejectedUploadException;
+import org.shortwave.media.RejectedUploadException.Reason;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+
+/**
+ * The newsroom's upload endpoint: {@code POST /admin/media}, multipart, for signed-in users with the CSRF token (as
+ * the {@code X-CSRF-TOKEN} header or the {@code _csrf} field). Whether the file is an image or a video is told
+ * by its bytes. Answers 201 with the stored item as JSON, or a 4xx JSON error naming the field at fault and the
+ * reason in the user's language. Each upload is written to the audit log ({@code media.uploaded}).
+ */
+@RestController
+class MediaAdminController {
+
+    private final MediaUploads uploads;
+    private final MediaLibrary library;
+    private final Messages messages;
+    private final Accounts accounts;
+    private final AuditLog audit;
+    private final TransactionTemplate transaction;
+
+    MediaAdminController(MediaUploads uploads, MediaLibrary library, Messages messages, Accounts accounts,
+            AuditLog audit, TransactionTemplate transaction) {
+        this.uploads = uploads;
+        this.library = library;
+        this.messages = messages;
+        this.accounts = accounts;
+        this.audit = audit;
+        this.transaction = transaction;
+    }
+
+    @PostMapping(path = "/admin/media", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    ResponseEntity<UploadedMedia> upload(@RequestParam(required = false) MultipartFile file,
+            @RequestParam(required = false) String alt, @RequestParam(required = false) String caption,
+            @RequestParam(required = false) String credit, @RequestParam(required = false) String title,
+            @RequestParam(required = false) MultipartFile poster,
+            @RequestParam(required = false) MultipartFile captions,
+            @RequestParam(required = false) String captionsLang, Principal user) throws IOException {
+        if (file == null || file.isEmpty()) {
+            throw new RejectedUploadException(Reason.MISSING_OR_INVALID_FIELD, MediaUploads.FILE,
+                    file == null ? "media.file.missing" : "media.file.empty");
+        }
+        boolean video = isVideo(file);
+        byte[] posterBytes = video ? bytes(poster, uploads.limits().maxImageBytes().toBytes()) : null;
+        byte[] captionsBytes = video ? bytes(captions, uploads.limits().maxCaptionsBytes().toBytes()) : null;
+        Account actor = accounts.findByEmail(user.getName()).orElseThrow();
+        MediaItem item;
+        try (InputStream in = file.getInputStream()) {
+            // The item and its audit entry exist together or not at all.
+            item = transaction.execute(status -> {
+                MediaItem stored = video
+                        ? uploads.acceptVideo(in, title, posterBytes, captionsBytes, captionsLang, null)
+                        : uploads.acceptImage(in, alt, caption, credit, null);
+                audit.record(actor, "media.uploaded", "media", stored.id(), stored.contentType());
+                return stored;
+            });
+        }
+        return ResponseEntity.status(HttpStatus.CREATED).body(json(item));
+    }
+
+    @GetMapping("/admin/media/{id}")
+    ResponseEntity<UploadedMedia> show(@PathVariable long id) {
+        return library.find(id).map(item -> ResponseEntity.ok(json(item)))
+                .orElseGet(() -> ResponseEntity.notFound().build());
+    }
+
+    @ExceptionHandler(RejectedUploadException.class)
+    ResponseEntity<UploadError> refused(RejectedUploadException e) {
+        return UploadError.of(e, messages.forLocale(LocaleContextHolder.getLocale()));
+    }
+
+    private UploadedMedia json(MediaItem item) {
+        MediaItem poster = item.posterId() == null ? null : library.find(item.posterId()).orElse(null);
+        return UploadedMedia.of(item, poster);
+    }
+
+    private static boolean isVideo(MultipartFile file) throws IOException {
+        try (InputStream in = file.getInputStream()) {
+            return FileType.sniff(in.readNBytes(FileType.HEAD_BYTES)).isVideo();
+        }
+    }
+
+    /** The part's bytes, at most one past the limit (so that the service sees it is too large); null if absent. */
+    private static byte[] bytes(MultipartFile part, long max) throws IOException {
+        if (part == null || part.isEmpty()) {
+            return null;
+        }
+        try (InputStream in = part.getInputStream()) {
+            return in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, max + 1));
+        }
+    }
+
+    /** What the editor gets back: the item, its URLs and its renditions. */
+    record UploadedMedia(long id, String kind, String url, String contentType, long byteSize, Integer width,
+            Integer height, String altText, String caption, String credit, String title, Integer durationSeconds,
+            String posterUrl, String captionsUrl, String captionsLang, String srcset, List<RenditionJson> renditions) {
+
+        static UploadedMedia of(MediaItem item, MediaItem poster) {
+            return new UploadedMedia(item.id(), item.kind(), item.url(), item.contentType(), item.byteSize(),
+                    item.width(), item.height(), item.altText(), item.caption(), item.credit(), item.title(),
+                    item.durationSeconds(), poster == null ? null : poster.url(), item.captionsUrl(),
+                    item.captionsLang(), item.srcset(),
+                    item.renditions().stream().map(r -> new RenditionJson(r.width(), r.height(), r.url())).toList());
+        }
+    }
+
+    record RenditionJson(int width, int height, String url) {
+    }
+}

@@ -1,0 +1,40 @@
+package org.shortwave.platform;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+import org.springframework.web.util.UriUtils;
+
+/**
+ * The address readers reach the service at ({@code shortwave.public-url}), for every absolute URL we hand out:
+ * canonical and hreflang links, feeds, sitemaps, structured data. Behind a proxy or CDN the request's own host is
+ * not the public one, so it is configured, never guessed from the request.
+ */
+@Component
+public class PublicUrl {
+
+    private final String base;
+    private final String host;
+
+    public PublicUrl(@Value("${shortwave.public-url:http://localhost:8080}") String publicUrl) {
+        URI uri = URI.create(publicUrl.strip());
+        if (uri.getScheme() == null || uri.getHost() == null
+                || !(uri.getScheme().equals("http") || uri.getScheme().equals("https"))) {
+            throw new IllegalArgumentException("shortwave.public-url must be an http(s) URL, not '" + publicUrl + "'");
+        }
+        String text = uri.toString();
+        this.base = text.endsWith("/") ? text.substring(0, text.length() - 1) : text;
+        this.host = uri.getHost();
+    }
+
+    /** The absolute URL of a site path ({@code /zh-hans/台风/a-12}), percent-encoded so XML readers accept it. */
+    public String of(String path) {
+        return base + UriUtils.encodePath(path, StandardCharsets.UTF_8);
+    }
+
+    /** The host name, e.g. for {@code tag:} URIs. */
+    public String host() {
+        return host;
+    }
+}

@@ -1,0 +1,185 @@
+package org.shortwave.editorial;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.Response;
+import com.microsoft.playwright.options.SelectOption;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.shortwave.AppTestBase;
+import org.shortwave.accounts.Account;
+import org.shortwave.accounts.Accounts;
+import org.shortwave.accounts.Role;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** Newsroom journeys in Chromium: write and publish a Chinese story, contributors' limits, concurrent editors. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class NewsroomE2E extends AppTestBase {
+
+    private static final String PASSWORD = "harbour lights at dusk";
+
+    @Autowired
+    Accounts accounts;
+
+    private Playwright playwright;
+    private Browser browser;
+    private Account editor;
+    private Account writer;
+
+    @BeforeAll
+    void launch() {
+        editor = user(Role.EDITOR);
+        writer = user(Role.CONTRIBUTOR);
+        playwright = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+        browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
+                .setExecutablePath(Path.of(System.getProperty("shortwave.test.chromium", "/usr/bin/chromium")))
+                .setHeadless(true)
+                .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                        "--disable-component-update", "--no-first-run", "--disable-sync", "--disable-quic")));
+    }
+
+    @AfterAll
+    void close() {
+        if (browser != null) {
+            browser.close();
+        }
+        if (playwright != null) {
+            playwright.close();
+        }
+    }
+
+    /** The newsroom speaks the language the browser asks for; these journeys are in Chinese. */
+    private BrowserContext chineseContext() {
+        return browser.newContext(new Browser.NewContextOptions().setLocale("zh-CN"));
+    }
+
+    private Account user(Role role) {
+        Account account = accounts.create(null, "e2e-" + UUID.randomUUID() + "@example.org",
+                role == Role.EDITOR ? "编辑王" : "撰稿人李", PASSWORD, false);
+        accounts.grant(null, account.id(), "zh-hans", role);
+        return account;
+    }
+
+    private Page signIn(BrowserContext context, Account account) {
+        Page page = context.newPage();
+        page.navigate(uri("/admin/login").toString());
+        page.fill("#email", account.email());
+        page.fill("#password", PASSWORD);
+        page.click("form.stack button[type=submit]");
+        assertThat(page.url()).endsWith("/admin/");
+        return page;
+    }
+
+    private long writeArticle(Page page, String headline) {
+        page.navigate(uri("/admin/articles/new?edition=zh-hans").toString());
+        page.fill("#headline", headline);
+        page.fill("#slug", "e2e-" + UUID.randomUUID().toString().substring(0, 8));
+        page.fill("#lead", "这是一篇由浏览器测试写成的报道的导语。");
+        page.fill("#dateline", "（短波中文）");
+        page.selectOption("#mainImage", new SelectOption().setIndex(1));
+        page.fill("textarea[name='blocks.0.text']", "第一段，**重要**的消息。");
+        page.click("button[value='add:image']");
+        page.selectOption("select[name='blocks.1.media']", new SelectOption().setIndex(1));
+        page.click("button[value='add:video']");
+        page.selectOption("select[name='blocks.2.media']", new SelectOption().setIndex(1));
+        assertThat(page.inputValue("#headline")).as("typed text survives adding blocks").isEqualTo(headline);
+        page.click("form.editor button[value=save] >> nth=0");
+        assertThat(page.url()).contains("/admin/articles/").contains("?saved");
+        return Long.parseLong(page.url().replaceAll(".*/admin/articles/(\\d+).*", "$1"));
+    }
+
+    @Test
+    void anEditorWritesPreviewsAndPublishesAChineseStoryThatReadersThenSee() {
+        String headline = "浏览器里写成的新闻" + UUID.randomUUID().toString().substring(0, 4) + "？";
+        try (BrowserContext newsroom = chineseContext(); BrowserContext early = chineseContext();
+                BrowserContext reader = chineseContext()) {
+            Page page = signIn(newsroom, editor);
+            long id = writeArticle(page, headline);
+            page.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target/screenshots/editor.png")).setFullPage(true));
+
+            // The browser reports its own view of caching headers for navigations; ask over HTTP with its cookies.
+            var previewResponse = page.request().get(uri("/admin/articles/" + id + "/preview").toString());
+            assertThat(previewResponse.status()).as(previewResponse.text()).isEqualTo(200);
+            var previewHeaders = previewResponse.headers();
+            assertThat(previewHeaders.get("cache-control")).contains("no-store").contains("private");
+            page.navigate(uri("/admin/articles/" + id + "/preview").toString());
+            assertThat(page.textContent("h1")).isEqualTo(headline);
+            assertThat(page.locator("figure.video video").count()).isEqualTo(1);
+
+            Page earlyPage = early.newPage();
+            assertThat(earlyPage.navigate(uri("/zh-hans/a-" + id).toString()).status()).isEqualTo(404);
+
+            page.navigate(uri("/admin/articles/" + id).toString());
+            page.click("button[value=publish]");
+            assertThat(page.textContent("p.state strong")).isEqualTo("已发布");
+
+            // A reader who has not seen the 404 (browsers may keep it for its max-age of a minute).
+            Page publicPage = reader.newPage();
+            Response published = publicPage.navigate(uri("/zh-hans/a-" + id).toString());
+            assertThat(published.status()).isEqualTo(200);
+            assertThat(publicPage.textContent("article h1")).isEqualTo(headline);
+            assertThat(publicPage.locator("article .story-body strong").textContent()).isEqualTo("重要");
+            assertThat(publicPage.locator("article figure.photo img").count()).isGreaterThanOrEqualTo(1);
+        }
+    }
+
+    @Test
+    void aContributorCanSubmitButNotPublish() {
+        try (BrowserContext context = chineseContext()) {
+            Page page = signIn(context, writer);
+            long id = writeArticle(page, "撰稿人的草稿");
+            assertThat(page.locator("button[value=submit]").count()).isEqualTo(1);
+            assertThat(page.locator("button[value=publish]").count()).isZero();
+
+            page.click("button[value=submit]");
+            assertThat(page.textContent("p.state strong")).isEqualTo("审核中");
+            assertThat(page.locator("form.editor").count()).as("no editing while in review").isZero();
+
+            // Even a hand-made publish request is refused.
+            com.microsoft.playwright.APIResponse forged = page.request().post(uri("/admin/articles/" + id + "/workflow").toString(),
+                    com.microsoft.playwright.options.RequestOptions.create()
+                            .setForm(com.microsoft.playwright.options.FormData.create()
+                                    .set("action", "publish").set("version", "3")
+                                    .set("_csrf", page.inputValue("input[name=_csrf] >> nth=0"))));
+            assertThat(forged.status()).isEqualTo(403);
+        }
+    }
+
+    @Test
+    void twoEditorsSavingTheSameArticleGetAConflictAndLoseNothing() {
+        try (BrowserContext first = chineseContext(); BrowserContext second = chineseContext()) {
+            Page a = signIn(first, editor);
+            long id = writeArticle(a, "冲突测试原标题");
+            Account other = user(Role.EDITOR);
+            Page b = signIn(second, other);
+
+            a.navigate(uri("/admin/articles/" + id).toString());
+            b.navigate(uri("/admin/articles/" + id).toString());
+            assertThat(b.textContent("main")).contains("同时在编辑这篇文章的还有");
+
+            a.fill("#headline", "第一位编辑的标题");
+            a.click("form.editor button[value=save] >> nth=0");
+            b.fill("#headline", "第二位编辑的标题");
+            b.click("form.editor button[value=save] >> nth=0");
+
+            assertThat(b.textContent("p.message")).contains("有人保存了这篇文章");
+            assertThat(b.inputValue("#headline")).isEqualTo("第二位编辑的标题");
+            assertThat(b.textContent("section.conflict")).contains("第一位编辑的标题");
+
+            b.click("form.editor button[value=save] >> nth=0");
+            assertThat(b.url()).contains("?saved");
+            assertThat(b.inputValue("#headline")).isEqualTo("第二位编辑的标题");
+        }
+    }
+}
