@@ -155,7 +155,7 @@ class SearchIT extends AppTestBase {
         awaitIndexed(List.of(published));
         Article shape = articles.find(published).orElseThrow();
         Article asDraft = new Article(draft, shape.editionCode(), shape.section(), "Embargoed budget leak", shape.slug(),
-                "", "", shape.body(), null, List.of(), List.of(), shape.publishedAt(), null, "Shortwave");
+                "", "", shape.body(), null, List.of(), List.of(), shape.publishedAt(), null, "Shortwave", List.of());
         synchronized (indexing.index()) {
             indexing.index().put(draft, ArticleDocuments.of(asDraft, "en"));
             indexing.index().commit(indexing.index().appliedSeq());
