@@ -101,7 +101,7 @@ public class MirrorExport {
         for (long id : listings.articleIds(edition.code())) {
             // Read through the public contract, like the site: a story unpublished meanwhile is left out.
             articles.find(id).ifPresent((Article article) -> page(files, linked, searchNote, article.path(),
-                    "site/article.jte", pages.article(edition, article)));
+                    "site/article.jte", pages.article(edition, article).withoutBeacon()));
         }
     }
 

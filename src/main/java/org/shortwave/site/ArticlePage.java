@@ -16,6 +16,11 @@ public record ArticlePage(Chrome chrome, Article article, Map<Long, MediaItem> m
         return new ArticlePage(chrome, article, media, teasers, head, beaconScript);
     }
 
+    /** The page without the page-view beacon (a static copy has nobody to count its views). */
+    public ArticlePage withoutBeacon() {
+        return new ArticlePage(chrome, article, media, teasers, head, null);
+    }
+
     public MediaItem mainImage() {
         return article.mainImageId() == null ? null : media.get(article.mainImageId());
     }

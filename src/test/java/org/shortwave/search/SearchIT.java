@@ -229,13 +229,35 @@ class SearchIT extends AppTestBase {
     }
 
     @Test
-    void theHealthCheckComparesTheIndexWithTheDatabase() {
-        SearchFixtures.await(() -> indexing.health().healthy(), "a healthy index");
-        IndexHealth health = indexing.health();
-        assertThat(health.databaseCount()).isEqualTo(articles.allIds().size()).isEqualTo(health.indexCount());
-        var response = get("/api/health/search");
-        assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(response.body()).contains("\"healthy\":true");
+    void theHealthCheckReportsAnArticleTheIndexShouldNotHold() {
+        long draft = create(anArticle().in(enSection).headline("Health check draft").draft());
+        awaitIndexed(List.of(draft));
+        IndexHealth before = indexing.health();
+        assertThat(before.notPublic()).doesNotContain(draft);
+        assertThat(before.healthy()).isEqualTo(before.missingFromIndex().isEmpty() && before.notPublic().isEmpty()
+                && before.databaseCount() == before.indexCount());
+
+        Article shape = articles.find(typhoonDrill).orElseThrow();
+        Article planted = new Article(draft, shape.editionCode(), shape.section(), "Health check draft", shape.slug(),
+                "", "", shape.body(), null, List.of(), List.of(), shape.publishedAt(), null, "Shortwave", List.of());
+        synchronized (indexing.index()) {
+            indexing.index().put(draft, ArticleDocuments.of(planted, "zh"));
+            indexing.index().commit(indexing.index().appliedSeq());
+        }
+        try {
+            IndexHealth diverged = indexing.health();
+            assertThat(diverged.healthy()).isFalse();
+            assertThat(diverged.notPublic()).contains(draft);
+            var response = get("/api/health/search");
+            assertThat(response.statusCode()).isEqualTo(503);
+            assertThat(response.body()).contains("\"healthy\":false", "\"notPublic\":[", Long.toString(draft));
+        } finally {
+            synchronized (indexing.index()) {
+                indexing.index().remove(draft);
+                indexing.index().commit(indexing.index().appliedSeq());
+            }
+        }
+        assertThat(indexing.health().notPublic()).doesNotContain(draft);
     }
 
     private long create(org.shortwave.content.ArticleFixtures fixture) {

@@ -50,8 +50,9 @@ class MediaAndAssetsIT extends AppTestBase {
         assertThat(page.select("link[rel=stylesheet], link[type]").eachAttr("href")).allMatch(href -> href.startsWith("/"));
         assertThat(page.select("link[href]").eachAttr("href"))
                 .allMatch(href -> href.startsWith("/") || href.startsWith("http://localhost:8080/"));
-        // JSON-LD is data, never run; no other script.
-        assertThat(page.select("script:not([type=application/ld+json])")).isEmpty();
+        // JSON-LD is data, never run; the only other script is the page-view beacon's, from our own /assets.
+        assertThat(page.select("script:not([type=application/ld+json])"))
+                .allSatisfy(script -> assertThat(script.attr("src")).startsWith("/assets/beacon-"));
         assertThat(get("/en/").headers().firstValue("Content-Security-Policy"))
                 .hasValueSatisfying(csp -> assertThat(csp).startsWith("default-src 'self'"));
     }

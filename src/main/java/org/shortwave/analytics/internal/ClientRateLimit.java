@@ -57,7 +57,7 @@ public final class ClientRateLimit {
     }
 
     private Salt currentSalt() {
-        LocalDate today = LocalDate.now(clock.withZone(ZoneOffset.UTC));
+        LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
         Salt current = salt;
         if (current == null || !current.day().equals(today)) {
             synchronized (this) {
