@@ -135,6 +135,34 @@ class NewsroomE2E extends AppTestBase {
     }
 
     @Test
+    void photosAreUploadedFromTheNewsroomAndHostileFilesAreRefusedWithAReason() throws Exception {
+        Path dir = java.nio.file.Files.createTempDirectory("upload");
+        java.awt.image.BufferedImage picture = new java.awt.image.BufferedImage(800, 450,
+                java.awt.image.BufferedImage.TYPE_INT_RGB);
+        Path photo = dir.resolve("harbour.jpg");
+        javax.imageio.ImageIO.write(picture, "jpg", photo.toFile());
+        Path fake = dir.resolve("not-a-photo.jpg");
+        java.nio.file.Files.writeString(fake, "<html><script>alert(1)</script></html>");
+
+        try (BrowserContext context = chineseContext()) {
+            Page page = signIn(context, editor);
+            page.navigate(uri("/admin/media/new").toString());
+            page.setInputFiles("#file", photo);
+            page.fill("#alt", "夜色中的港口");
+            page.click("form.stack button[type=submit]");
+            assertThat(page.textContent("p.message")).contains("已上传");
+            assertThat(page.locator("img.uploaded").getAttribute("alt")).isEqualTo("夜色中的港口");
+
+            page.setInputFiles("#file", fake);
+            page.fill("#alt", "假图片");
+            Response refused = page.waitForNavigation(() -> page.click("form.stack button[type=submit]"));
+            assertThat(refused.status()).isEqualTo(415);
+            assertThat(page.textContent("p.message[role=alert]")).isNotBlank();
+            assertThat(page.inputValue("#alt")).as("what was typed is kept").isEqualTo("假图片");
+        }
+    }
+
+    @Test
     void aContributorCanSubmitButNotPublish() {
         try (BrowserContext context = chineseContext()) {
             Page page = signIn(context, writer);
