@@ -4,20 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.Response;
 import com.microsoft.playwright.options.SelectOption;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.shortwave.AppTestBase;
+import org.shortwave.Chromium;
 import org.shortwave.accounts.Account;
 import org.shortwave.accounts.Accounts;
 import org.shortwave.accounts.Role;
@@ -32,7 +30,7 @@ class NewsroomE2E extends AppTestBase {
     @Autowired
     Accounts accounts;
 
-    private Playwright playwright;
+    private Chromium chromium;
     private Browser browser;
     private Account editor;
     private Account writer;
@@ -41,21 +39,14 @@ class NewsroomE2E extends AppTestBase {
     void launch() {
         editor = user(Role.EDITOR);
         writer = user(Role.CONTRIBUTOR);
-        playwright = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-        browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
-                .setExecutablePath(Path.of(System.getProperty("shortwave.test.chromium", "/usr/bin/chromium")))
-                .setHeadless(true)
-                .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                        "--disable-component-update", "--no-first-run", "--disable-sync", "--disable-quic")));
+        chromium = Chromium.launch();
+        browser = chromium.browser();
     }
 
     @AfterAll
     void close() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (playwright != null) {
-            playwright.close();
+        if (chromium != null) {
+            chromium.close();
         }
     }
 
