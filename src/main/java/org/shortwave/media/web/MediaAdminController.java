@@ -53,7 +53,7 @@ class MediaAdminController {
         this.transaction = transaction;
     }
 
-    @PostMapping(path = "/admin/media", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @PostMapping(path = {"/admin/media", "/api/admin/v1/media"}, consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     ResponseEntity<UploadedMedia> upload(@RequestParam(required = false) MultipartFile file,
             @RequestParam(required = false) String alt, @RequestParam(required = false) String caption,
             @RequestParam(required = false) String credit, @RequestParam(required = false) String title,
