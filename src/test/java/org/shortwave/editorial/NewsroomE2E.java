@@ -4,20 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.Response;
 import com.microsoft.playwright.options.SelectOption;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.shortwave.AppTestBase;
+import org.shortwave.Chromium;
 import org.shortwave.accounts.Account;
 import org.shortwave.accounts.Accounts;
 import org.shortwave.accounts.Role;
@@ -32,7 +30,7 @@ class NewsroomE2E extends AppTestBase {
     @Autowired
     Accounts accounts;
 
-    private Playwright playwright;
+    private Chromium chromium;
     private Browser browser;
     private Account editor;
     private Account writer;
@@ -41,21 +39,14 @@ class NewsroomE2E extends AppTestBase {
     void launch() {
         editor = user(Role.EDITOR);
         writer = user(Role.CONTRIBUTOR);
-        playwright = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-        browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
-                .setExecutablePath(Path.of(System.getProperty("shortwave.test.chromium", "/usr/bin/chromium")))
-                .setHeadless(true)
-                .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                        "--disable-component-update", "--no-first-run", "--disable-sync", "--disable-quic")));
+        chromium = Chromium.launch();
+        browser = chromium.browser();
     }
 
     @AfterAll
     void close() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (playwright != null) {
-            playwright.close();
+        if (chromium != null) {
+            chromium.close();
         }
     }
 
@@ -131,6 +122,34 @@ class NewsroomE2E extends AppTestBase {
             assertThat(publicPage.textContent("article h1")).isEqualTo(headline);
             assertThat(publicPage.locator("article .story-body strong").textContent()).isEqualTo("重要");
             assertThat(publicPage.locator("article figure.photo img").count()).isGreaterThanOrEqualTo(1);
+        }
+    }
+
+    @Test
+    void photosAreUploadedFromTheNewsroomAndHostileFilesAreRefusedWithAReason() throws Exception {
+        Path dir = java.nio.file.Files.createTempDirectory("upload");
+        java.awt.image.BufferedImage picture = new java.awt.image.BufferedImage(800, 450,
+                java.awt.image.BufferedImage.TYPE_INT_RGB);
+        Path photo = dir.resolve("harbour.jpg");
+        javax.imageio.ImageIO.write(picture, "jpg", photo.toFile());
+        Path fake = dir.resolve("not-a-photo.jpg");
+        java.nio.file.Files.writeString(fake, "<html><script>alert(1)</script></html>");
+
+        try (BrowserContext context = chineseContext()) {
+            Page page = signIn(context, editor);
+            page.navigate(uri("/admin/media/new").toString());
+            page.setInputFiles("#file", photo);
+            page.fill("#alt", "夜色中的港口");
+            page.click("form.stack button[type=submit]");
+            assertThat(page.textContent("p.message")).contains("已上传");
+            assertThat(page.locator("img.uploaded").getAttribute("alt")).isEqualTo("夜色中的港口");
+
+            page.setInputFiles("#file", fake);
+            page.fill("#alt", "假图片");
+            Response refused = page.waitForNavigation(() -> page.click("form.stack button[type=submit]"));
+            assertThat(refused.status()).isEqualTo(415);
+            assertThat(page.textContent("p.message[role=alert]")).isNotBlank();
+            assertThat(page.inputValue("#alt")).as("what was typed is kept").isEqualTo("假图片");
         }
     }
 

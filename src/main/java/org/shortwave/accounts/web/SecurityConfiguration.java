@@ -2,6 +2,7 @@ package org.shortwave.accounts.web;
 
 import org.shortwave.accounts.NewsroomChrome;
 import org.shortwave.accounts.AccountDisabled;
+import org.shortwave.accounts.ApiTokens;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -25,6 +26,22 @@ import org.springframework.security.web.session.HttpSessionEventPublisher;
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
+
+    /**
+     * The admin API ({@code /api/admin/**}): API tokens, no sessions. CSRF does not apply: a browser never sends a
+     * bearer token by itself.
+     */
+    @Bean
+    @Order(0)
+    SecurityFilterChain adminApi(HttpSecurity http, ApiTokens tokens) throws Exception {
+        http.securityMatcher("/api/admin/**")
+                .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
+                .csrf(csrf -> csrf.disable())
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .requestCache(cache -> cache.disable())
+                .addFilterBefore(new BearerTokenFilter(tokens), UsernamePasswordAuthenticationFilter.class);
+        return http.build();
+    }
 
     @Bean
     @Order(1)

@@ -53,13 +53,24 @@ class MediaAdminController {
         this.transaction = transaction;
     }
 
-    @PostMapping(path = "/admin/media", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @PostMapping(path = {"/admin/media", "/api/admin/v1/media"}, consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     ResponseEntity<UploadedMedia> upload(@RequestParam(required = false) MultipartFile file,
             @RequestParam(required = false) String alt, @RequestParam(required = false) String caption,
             @RequestParam(required = false) String credit, @RequestParam(required = false) String title,
             @RequestParam(required = false) MultipartFile poster,
             @RequestParam(required = false) MultipartFile captions,
             @RequestParam(required = false) String captionsLang, Principal user) throws IOException {
+        Account actor = accounts.findByEmail(user.getName()).orElseThrow();
+        MediaItem item = store(file, alt, caption, credit, title, poster, captions, captionsLang, actor);
+        return ResponseEntity.status(HttpStatus.CREATED).body(json(item));
+    }
+
+    /**
+     * Stores an upload (an image, or a video with its poster and captions, told apart by the file's bytes) and
+     * audits it, in one transaction; throws {@link RejectedUploadException} for anything refused.
+     */
+    MediaItem store(MultipartFile file, String alt, String caption, String credit, String title,
+            MultipartFile poster, MultipartFile captions, String captionsLang, Account actor) throws IOException {
         if (file == null || file.isEmpty()) {
             throw new RejectedUploadException(Reason.MISSING_OR_INVALID_FIELD, MediaUploads.FILE,
                     file == null ? "media.file.missing" : "media.file.empty");
@@ -67,11 +78,9 @@ class MediaAdminController {
         boolean video = isVideo(file);
         byte[] posterBytes = video ? bytes(poster, uploads.limits().maxImageBytes().toBytes()) : null;
         byte[] captionsBytes = video ? bytes(captions, uploads.limits().maxCaptionsBytes().toBytes()) : null;
-        Account actor = accounts.findByEmail(user.getName()).orElseThrow();
-        MediaItem item;
         try (InputStream in = file.getInputStream()) {
             // The item and its audit entry exist together or not at all.
-            item = transaction.execute(status -> {
+            return transaction.execute(status -> {
                 MediaItem stored = video
                         ? uploads.acceptVideo(in, title, posterBytes, captionsBytes, captionsLang, null)
                         : uploads.acceptImage(in, alt, caption, credit, null);
@@ -79,7 +88,6 @@ class MediaAdminController {
                 return stored;
             });
         }
-        return ResponseEntity.status(HttpStatus.CREATED).body(json(item));
     }
 
     @GetMapping("/admin/media/{id}")

@@ -1,0 +1,82 @@
+package org.shortwave.editorial.web;
+
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.shortwave.content.InvalidBodyException;
+import org.shortwave.editorial.ArticleNotFoundException;
+import org.shortwave.editorial.EditConflictException;
+import org.shortwave.editorial.InvalidTransitionException;
+import org.shortwave.editorial.NotAllowedException;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+
+/**
+ * The admin API's errors: JSON with the HTTP status, a message, and the field at fault as a path
+ * ({@code headline}, {@code body[2]}); a conflict carries the current article so the client loses nothing.
+ */
+@RestControllerAdvice(assignableTypes = AdminApiController.class)
+class AdminApiErrors {
+
+    private static final Pattern BLOCK = Pattern.compile("^block (\\d+): ");
+    private static final Pattern FIELD = Pattern.compile("^(headline|slug|lead|dateline|copyright holder|section|edition|version)\\b");
+
+    record ApiError(int status, String error, String message, String field, Object current) {
+
+        static ResponseEntity<ApiError> of(HttpStatus status, String message, String field, Object current) {
+            return ResponseEntity.status(status)
+                    .body(new ApiError(status.value(), status.getReasonPhrase(), message, field, current));
+        }
+    }
+
+    @ExceptionHandler(EditConflictException.class)
+    ResponseEntity<ApiError> conflict(EditConflictException e) {
+        return ApiError.of(HttpStatus.CONFLICT, e.getMessage(), "version",
+                AdminApiController.ArticleResponse.of(e.current()));
+    }
+
+    @ExceptionHandler(InvalidTransitionException.class)
+    ResponseEntity<ApiError> transition(InvalidTransitionException e) {
+        return ApiError.of(HttpStatus.CONFLICT, e.getMessage(), "status", null);
+    }
+
+    @ExceptionHandler(NotAllowedException.class)
+    ResponseEntity<ApiError> notAllowed(NotAllowedException e) {
+        return ApiError.of(HttpStatus.FORBIDDEN, e.getMessage(), null, null);
+    }
+
+    @ExceptionHandler(ArticleNotFoundException.class)
+    ResponseEntity<ApiError> notFound(ArticleNotFoundException e) {
+        return ApiError.of(HttpStatus.NOT_FOUND, e.getMessage(), "id", null);
+    }
+
+    @ExceptionHandler(IllegalArgumentException.class)
+    ResponseEntity<ApiError> invalid(IllegalArgumentException e) {
+        String message = e.getMessage() == null ? "invalid request" : e.getMessage();
+        Matcher block = BLOCK.matcher(message);
+        if (e instanceof InvalidBodyException || block.find()) {
+            String field = block.reset().find() ? "body[" + (Integer.parseInt(block.group(1)) - 1) + "]" : "body";
+            return ApiError.of(HttpStatus.BAD_REQUEST, message, field, null);
+        }
+        Matcher field = FIELD.matcher(message);
+        return ApiError.of(HttpStatus.BAD_REQUEST, message,
+                field.find() ? field.group(1).replace("copyright holder", "copyright") : null, null);
+    }
+
+    @ExceptionHandler(DataIntegrityViolationException.class)
+    ResponseEntity<ApiError> reference(DataIntegrityViolationException e) {
+        return ApiError.of(HttpStatus.BAD_REQUEST,
+                "a reference does not exist (edition, section, author, topic or media)", null, null);
+    }
+
+    @ExceptionHandler({HttpMessageNotReadableException.class, MethodArgumentTypeMismatchException.class,
+            HttpMediaTypeNotSupportedException.class})
+    ResponseEntity<ApiError> unreadable(Exception e) {
+        return ApiError.of(HttpStatus.BAD_REQUEST, "the request is not valid JSON of the documented shape", null, null);
+    }
+}
