@@ -28,8 +28,8 @@ class CreateTokenCommand implements CliCommand {
 
     @Override
     public int run(List<String> args) {
-        String email = option(args, "--email=");
-        String name = option(args, "--name=");
+        String email = CliCommand.option(args, "email");
+        String name = CliCommand.option(args, "name");
         if (email == null || name == null) {
             System.err.println("Usage: create-token " + summary());
             return 2;
@@ -46,10 +46,5 @@ class CreateTokenCommand implements CliCommand {
             System.err.println("Refused: " + e.messageKey());
             return 1;
         }
-    }
-
-    private static String option(List<String> args, String prefix) {
-        return args.stream().filter(a -> a.startsWith(prefix)).map(a -> a.substring(prefix.length())).findFirst()
-                .orElse(null);
     }
 }

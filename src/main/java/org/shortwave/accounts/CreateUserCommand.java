@@ -35,8 +35,8 @@ class CreateUserCommand implements CliCommand {
 
     @Override
     public int run(List<String> args) {
-        String email = option(args, "--email=");
-        String name = option(args, "--name=");
+        String email = CliCommand.option(args, "email");
+        String name = CliCommand.option(args, "name");
         boolean admin = args.contains("--admin");
         List<String[]> roles = new ArrayList<>();
         for (String arg : args) {
@@ -73,10 +73,5 @@ class CreateUserCommand implements CliCommand {
             System.err.println("Refused: " + e.getMessage());
             return 1;
         }
-    }
-
-    private static String option(List<String> args, String prefix) {
-        return args.stream().filter(a -> a.startsWith(prefix)).map(a -> a.substring(prefix.length())).findFirst()
-                .orElse(null);
     }
 }

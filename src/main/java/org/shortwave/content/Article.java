@@ -17,6 +17,22 @@ public record Article(long id, String editionCode, Section section, String headl
         return "/" + editionCode + "/" + slug + "/a-" + id;
     }
 
+    /** The media the story shows: its main photo and every photo and video of its body. */
+    public java.util.Set<Long> mediaIds() {
+        java.util.Set<Long> ids = new java.util.HashSet<>();
+        if (mainImageId != null) {
+            ids.add(mainImageId);
+        }
+        for (Block block : body) {
+            switch (block) {
+                case Block.Image image -> ids.add(image.mediaId());
+                case Block.Video video -> ids.add(video.mediaId());
+                default -> { }
+            }
+        }
+        return ids;
+    }
+
     /** True when the story was changed after it went out, so the page shows an "updated" line. */
     public boolean wasUpdated() {
         return updatedAt != null && updatedAt.isAfter(publishedAt);

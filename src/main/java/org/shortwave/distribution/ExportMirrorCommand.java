@@ -27,13 +27,13 @@ class ExportMirrorCommand implements CliCommand {
 
     @Override
     public int run(List<String> args) {
-        String out = option(args, "--out=");
+        String out = CliCommand.option(args, "out");
         if (out == null || out.isBlank()) {
             System.err.println("export-mirror needs --out=DIR");
             return 2;
         }
         try {
-            MirrorReport report = export.export(Path.of(out), option(args, "--edition="));
+            MirrorReport report = export.export(Path.of(out), CliCommand.option(args, "edition"));
             System.out.printf("Mirror of %s in %s: %d written, %d unchanged, %d removed%n",
                     String.join(", ", report.editions()), Path.of(out).toAbsolutePath(), report.written(),
                     report.unchanged(), report.removed());
@@ -42,10 +42,5 @@ class ExportMirrorCommand implements CliCommand {
             System.err.println(e.getMessage());
             return 2;
         }
-    }
-
-    private static String option(List<String> args, String prefix) {
-        return args.stream().filter(a -> a.startsWith(prefix)).map(a -> a.substring(prefix.length())).findFirst()
-                .orElse(null);
     }
 }

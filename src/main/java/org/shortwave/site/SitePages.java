@@ -8,7 +8,6 @@ import java.util.stream.Stream;
 import org.shortwave.analytics.MostRead;
 import org.shortwave.content.Article;
 import org.shortwave.content.ArticleTeaser;
-import org.shortwave.content.Block;
 import org.shortwave.content.PublishedArticles;
 import org.shortwave.content.Section;
 import org.shortwave.content.Taxonomy;
@@ -68,17 +67,7 @@ public class SitePages {
         addIfAny(blocks, new TeaserBlock("top-stories", pageChrome.t("teasers.top"), top));
         addIfAny(blocks, new TeaserBlock("more-stories", pageChrome.t("teasers.more"), more));
 
-        Set<Long> mediaIds = new HashSet<>();
-        if (article.mainImageId() != null) {
-            mediaIds.add(article.mainImageId());
-        }
-        for (Block block : article.body()) {
-            switch (block) {
-                case Block.Image image -> mediaIds.add(image.mediaId());
-                case Block.Video video -> mediaIds.add(video.mediaId());
-                default -> { }
-            }
-        }
+        Set<Long> mediaIds = new HashSet<>(article.mediaIds());
         blocks.forEach(b -> addImages(b.items(), mediaIds));
         ArticlePage page = new ArticlePage(pageChrome, article, media.findWithPosters(mediaIds), List.copyOf(blocks),
                 PageHead.NONE, chrome.asset("/assets/beacon.js"));

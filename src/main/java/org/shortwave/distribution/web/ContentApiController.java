@@ -12,7 +12,6 @@ import java.util.Map;
 import java.util.Set;
 import org.shortwave.content.Article;
 import org.shortwave.content.ArticleTeaser;
-import org.shortwave.content.Block;
 import org.shortwave.content.BodyJson;
 import org.shortwave.content.PublishedArticles;
 import org.shortwave.content.Section;
@@ -148,17 +147,7 @@ class ContentApiController {
     ResponseEntity<ApiViews.ArticleView> article(@PathVariable String id) {
         Article article = articles.find(id(id, "id")).orElseThrow(() -> ApiException.notFound("no such article", "id"));
         Edition edition = findEdition(article.editionCode(), "id");
-        Set<Long> mediaIds = new HashSet<>();
-        if (article.mainImageId() != null) {
-            mediaIds.add(article.mainImageId());
-        }
-        for (Block block : article.body()) {
-            switch (block) {
-                case Block.Image image -> mediaIds.add(image.mediaId());
-                case Block.Video video -> mediaIds.add(video.mediaId());
-                default -> { }
-            }
-        }
+        Set<Long> mediaIds = new HashSet<>(article.mediaIds());
         Map<String, ApiViews.MediaView> mediaViews = new LinkedHashMap<>();
         media.findWithPosters(mediaIds).values().stream()
                 .sorted(java.util.Comparator.comparingLong(MediaItem::id))

@@ -16,4 +16,11 @@ public interface CliCommand {
 
     /** Runs the command; returns the process exit status (0 for success). */
     int run(List<String> args);
+
+    /** The value of an option written {@code --name=value}, or null when absent. */
+    static String option(List<String> args, String name) {
+        String prefix = "--" + name + "=";
+        return args.stream().filter(a -> a.startsWith(prefix)).map(a -> a.substring(prefix.length())).findFirst()
+                .orElse(null);
+    }
 }
