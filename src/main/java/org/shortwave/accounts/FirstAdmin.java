@@ -1,14 +1,8 @@
 package org.shortwave.accounts;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneOffset;
-import java.util.Base64;
-import java.util.HexFormat;
 import org.shortwave.accounts.internal.AccountRepository;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -70,34 +64,23 @@ public class FirstAdmin {
     /** Makes a new one-time token (replacing any earlier one) and returns it; only its hash is kept. */
     @Transactional
     public String newToken() {
-        byte[] random = new byte[32];
-        new SecureRandom().nextBytes(random);
-        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
-        repository.insertSetupToken(hash(token), clock.instant().plus(TOKEN_LIFETIME).atOffset(ZoneOffset.UTC));
+        String token = Secrets.newSecret("");
+        repository.insertSetupToken(Secrets.hash(token), clock.instant().plus(TOKEN_LIFETIME).atOffset(ZoneOffset.UTC));
         return token;
     }
 
     @Transactional(readOnly = true)
     public boolean isValidToken(String token) {
-        return !token.isBlank() && repository.setupTokenValid(hash(token), clock.instant().atOffset(ZoneOffset.UTC));
+        return !token.isBlank() && repository.setupTokenValid(Secrets.hash(token), clock.instant().atOffset(ZoneOffset.UTC));
     }
 
     /** Creates the first admin with a valid token, which is used up; throws for a bad token or bad input. */
     @Transactional
     public Account createWithToken(String token, String email, String name, String password) {
         if (token.isBlank() || !accounts.noneExist()
-                || !repository.consumeSetupToken(hash(token), clock.instant().atOffset(ZoneOffset.UTC))) {
+                || !repository.consumeSetupToken(Secrets.hash(token), clock.instant().atOffset(ZoneOffset.UTC))) {
             throw new InvalidAccountException("admin.setup.invalid");
         }
         return accounts.create(null, email, name, password, true);
-    }
-
-    private static String hash(String token) {
-        try {
-            return HexFormat.of().formatHex(
-                    MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -3,30 +3,55 @@ package org.shortwave.i18n;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import org.shortwave.i18n.internal.EditionRepository;
 import org.springframework.stereotype.Service;
 
-/** The service's editions. Editions change rarely; every call reads the database so nodes never disagree. */
+/**
+ * The service's editions. Every request needs them (routing, language, menus), and editions are only ever added,
+ * so they are kept in memory: reloaded after this node adds one, and when a code is asked for that the memory
+ * lacks (so an edition added by another node is found on first use).
+ */
 @Service
 public class Editions {
 
+    /** What an edition code can look like (the database checks the same); nothing else is looked up again. */
+    private static final Pattern CODE = Pattern.compile("[a-z]{2,3}(-[a-z0-9]{2,8})*");
+
     private final EditionRepository repository;
+    private volatile List<Edition> cached;
 
     Editions(EditionRepository repository) {
         this.repository = repository;
     }
 
     public List<Edition> all() {
-        return repository.findAll();
+        List<Edition> editions = cached;
+        return editions != null ? editions : reload();
     }
 
     public Optional<Edition> find(String code) {
-        return repository.findByCode(code);
+        Optional<Edition> found = byCode(all(), code);
+        if (found.isPresent() || code == null || !CODE.matcher(code).matches()) {
+            return found;
+        }
+        return byCode(reload(), code);
     }
 
     /** Adds an edition unless one with its code exists. */
     public void createIfMissing(Edition edition, int position) {
         repository.insertIfMissing(edition, position);
+        reload();
+    }
+
+    private List<Edition> reload() {
+        List<Edition> editions = List.copyOf(repository.findAll());
+        cached = editions;
+        return editions;
+    }
+
+    private static Optional<Edition> byCode(List<Edition> editions, String code) {
+        return editions.stream().filter(e -> e.code().equals(code)).findFirst();
     }
 
     public Optional<Edition> defaultEdition() {

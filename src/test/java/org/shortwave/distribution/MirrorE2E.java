@@ -11,38 +11,23 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.shortwave.AppTestBase;
-import org.shortwave.Chromium;
+import org.shortwave.BrowserTestBase;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /** A reader opens the exported mirror from file:// in Chromium and never leaves it, nor asks the origin for anything. */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class MirrorE2E extends AppTestBase {
+class MirrorE2E extends BrowserTestBase {
 
     @Autowired
     MirrorExport export;
 
-    private Chromium chromium;
-    private Browser browser;
     private Path mirror;
 
     @BeforeAll
-    void launch() throws Exception {
+    void exportMirror() throws Exception {
         mirror = Files.createDirectories(Path.of("target", "mirror-e2e")).toAbsolutePath();
         export.export(mirror, null);
-        chromium = Chromium.launch();
-        browser = chromium.browser();
-    }
-
-    @AfterAll
-    void close() {
-        if (chromium != null) {
-            chromium.close();
-        }
     }
 
     @Test

@@ -10,44 +10,29 @@ import com.microsoft.playwright.options.SelectOption;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.shortwave.AppTestBase;
-import org.shortwave.Chromium;
+import org.shortwave.BrowserTestBase;
 import org.shortwave.accounts.Account;
 import org.shortwave.accounts.Accounts;
 import org.shortwave.accounts.Role;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /** Newsroom journeys in Chromium: write and publish a Chinese story, contributors' limits, concurrent editors. */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class NewsroomE2E extends AppTestBase {
+class NewsroomE2E extends BrowserTestBase {
 
     private static final String PASSWORD = "harbour lights at dusk";
 
     @Autowired
     Accounts accounts;
 
-    private Chromium chromium;
-    private Browser browser;
     private Account editor;
     private Account writer;
 
     @BeforeAll
-    void launch() {
+    void users() {
         editor = user(Role.EDITOR);
         writer = user(Role.CONTRIBUTOR);
-        chromium = Chromium.launch();
-        browser = chromium.browser();
-    }
-
-    @AfterAll
-    void close() {
-        if (chromium != null) {
-            chromium.close();
-        }
     }
 
     /** The newsroom speaks the language the browser asks for; these journeys are in Chinese. */

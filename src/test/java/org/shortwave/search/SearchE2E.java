@@ -9,19 +9,14 @@ import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.shortwave.AppTestBase;
-import org.shortwave.Chromium;
+import org.shortwave.BrowserTestBase;
 import org.shortwave.analytics.PageViews;
 import org.shortwave.content.PublishedArticles;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /** A reader searching, and the related and most-read blocks, in Debian's Chromium, with and without JavaScript. */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class SearchE2E extends AppTestBase {
+class SearchE2E extends BrowserTestBase {
 
     /** Chromium's headless User-Agent names it a robot: a reader's browser does not. */
     static final String READER = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/140.0 Safari/537.36";
@@ -31,21 +26,6 @@ class SearchE2E extends AppTestBase {
     @Autowired org.shortwave.content.ArticleStore store;
     @Autowired org.shortwave.content.Taxonomy taxonomy;
 
-    private Chromium chromium;
-    private Browser browser;
-
-    @BeforeAll
-    void launch() {
-        chromium = Chromium.launch();
-        browser = chromium.browser();
-    }
-
-    @AfterAll
-    void close() {
-        if (chromium != null) {
-            chromium.close();
-        }
-    }
 
     @Test
     void aReaderSearchesFromTheHeaderWithJavaScriptOff() {

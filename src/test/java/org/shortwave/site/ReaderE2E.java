@@ -10,32 +10,12 @@ import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.shortwave.AppTestBase;
-import org.shortwave.Chromium;
+import org.shortwave.BrowserTestBase;
 
 /** A reader in Debian's Chromium: keyboard skip links, JavaScript off, and a Chinese page with no English chrome. */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ReaderE2E extends AppTestBase {
+class ReaderE2E extends BrowserTestBase {
 
-    private Chromium chromium;
-    private Browser browser;
-
-    @BeforeAll
-    void launch() {
-        chromium = Chromium.launch();
-        browser = chromium.browser();
-    }
-
-    @AfterAll
-    void close() {
-        if (chromium != null) {
-            chromium.close();
-        }
-    }
 
     @Test
     void eachSkipLinkMovesFocusToItsTarget() {

@@ -75,7 +75,17 @@ class LoginThrottle extends OncePerRequestFilter implements AuthenticationFailur
 
     private void count(String key) {
         if (failures.size() > MAX_TRACKED) {
-            failures.clear(); // bounded memory: a flood of distinct keys resets the counts rather than the node
+            // Bounded memory: forget what is out of the window. Never forget live counts, or a flood of made-up
+            // emails would reset the throttle; if that is not enough, stop tracking new emails (addresses still count).
+            failures.values().removeIf(times -> {
+                synchronized (times) {
+                    prune(times);
+                    return times.isEmpty();
+                }
+            });
+            if (failures.size() > MAX_TRACKED && !failures.containsKey(key) && key.startsWith("email:")) {
+                return;
+            }
         }
         Deque<Instant> times = failures.computeIfAbsent(key, k -> new ArrayDeque<>());
         synchronized (times) {

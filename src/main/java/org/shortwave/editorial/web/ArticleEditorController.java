@@ -74,7 +74,7 @@ class ArticleEditorController {
         var items = articles.list(new NewsroomFilter(edition.isBlank() ? null : edition, null, wanted, authorId, q, 200))
                 .stream()
                 .filter(i -> org.shortwave.editorial.Permissions.allows(user, Action.VIEW, i.editionCode(),
-                        user.id() == (i.createdBy() == null ? -1 : i.createdBy()), i.status()))
+                        java.util.Objects.equals(i.createdBy(), user.id()), i.status()))
                 .toList();
         return new ModelAndView("admin/articles", Map.of("chrome", pages.chrome(request, "editor.list.title", user),
                 "items", items, "editions", editions.all(), "edition", edition, "status", status, "q", q));

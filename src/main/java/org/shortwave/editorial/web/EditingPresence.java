@@ -26,11 +26,11 @@ class EditingPresence {
         Instant now = clock.instant();
         Map<String, Instant> users = openBy.computeIfAbsent(articleId, id -> new ConcurrentHashMap<>());
         users.values().removeIf(at -> at.isBefore(now.minus(RECENT)));
-        users.put(user.displayName() + " <" + user.email() + ">", now);
-        if (openBy.size() > 10_000) {
-            openBy.clear();
-        }
         String self = user.displayName() + " <" + user.email() + ">";
+        users.put(self, now);
+        if (openBy.size() > 10_000) {
+            openBy.clear(); // bounded memory; losing a warning costs nothing, the save conflict still protects
+        }
         return users.keySet().stream().filter(u -> !u.equals(self)).sorted().toList();
     }
 }

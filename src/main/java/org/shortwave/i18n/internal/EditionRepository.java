@@ -5,7 +5,6 @@ import java.sql.SQLException;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 import org.shortwave.i18n.Edition;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -23,11 +22,6 @@ public class EditionRepository {
 
     public List<Edition> findAll() {
         return jdbc.sql("select " + COLUMNS + " from edition order by position, code").query(EditionRepository::map).list();
-    }
-
-    public Optional<Edition> findByCode(String code) {
-        return jdbc.sql("select " + COLUMNS + " from edition where code = ?").param(code).query(EditionRepository::map)
-                .optional();
     }
 
     public void insertIfMissing(Edition edition, int position) {
