@@ -2,6 +2,7 @@ package org.shortwave.accounts;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.shortwave.accounts.internal.AccountRepository;
@@ -35,6 +36,7 @@ public class Accounts {
      */
     @Transactional
     public Account create(Account actor, String email, String displayName, String password, boolean admin) {
+        requireAdmin(actor);
         String normalized = normalizeEmail(email);
         if (!EMAIL.matcher(normalized).matches()) {
             throw new InvalidAccountException("account.email-invalid");
@@ -56,12 +58,14 @@ public class Accounts {
 
     @Transactional
     public void grant(Account actor, long userId, String editionCode, Role role) {
+        requireAdmin(actor);
         repository.setRole(userId, editionCode, role);
         audit.record(actor, "user.role-granted", "user", userId, editionCode + ":" + role.dbValue());
     }
 
     @Transactional
     public void revoke(Account actor, long userId, String editionCode) {
+        requireAdmin(actor);
         repository.removeRole(userId, editionCode);
         audit.record(actor, "user.role-revoked", "user", userId, editionCode);
     }
@@ -69,6 +73,10 @@ public class Accounts {
     /** Disables a user; their open sessions end (see {@link AccountDisabled}). */
     @Transactional
     public void disable(Account actor, long userId) {
+        requireAdmin(actor);
+        if (actor != null && actor.id() == userId) {
+            throw new InvalidAccountException("account.not-yourself");
+        }
         Account account = repository.find(userId).orElseThrow(() -> new InvalidAccountException("account.unknown"));
         repository.setEnabled(userId, false);
         audit.record(actor, "user.disabled", "user", userId, account.email());
@@ -77,8 +85,71 @@ public class Accounts {
 
     @Transactional
     public void enable(Account actor, long userId) {
+        requireAdmin(actor);
         repository.setEnabled(userId, true);
         audit.record(actor, "user.enabled", "user", userId, null);
+    }
+
+    /**
+     * Sets a user's whole rights at once, in one transaction: the role in each edition (editions missing from the map
+     * lose theirs) and the admin flag. Only what changes is written to the audit log.
+     */
+    @Transactional
+    public void setRights(Account actor, long userId, Map<String, Role> roles, boolean admin) {
+        requireAdmin(actor);
+        Account account = repository.find(userId).orElseThrow(() -> new InvalidAccountException("account.unknown"));
+        setAdmin(actor, userId, admin);
+        for (String edition : account.roles().keySet()) {
+            if (!roles.containsKey(edition)) {
+                revoke(actor, userId, edition);
+            }
+        }
+        roles.forEach((edition, role) -> {
+            if (account.roleIn(edition).orElse(null) != role) {
+                grant(actor, userId, edition, role);
+            }
+        });
+    }
+
+    /**
+     * Makes a user an admin or takes that away. Admins cannot demote themselves, so the newsroom always keeps one
+     * admin who can undo a mistake.
+     */
+    @Transactional
+    public void setAdmin(Account actor, long userId, boolean admin) {
+        requireAdmin(actor);
+        Account account = repository.find(userId).orElseThrow(() -> new InvalidAccountException("account.unknown"));
+        if (account.admin() == admin) {
+            return;
+        }
+        if (actor != null && actor.id() == userId) {
+            throw new InvalidAccountException("account.not-yourself");
+        }
+        repository.setAdmin(userId, admin);
+        audit.record(actor, admin ? "user.made-admin" : "user.admin-removed", "user", userId, account.email());
+    }
+
+    /**
+     * Sets a new password. Users changing their own must give the current one; admins may set anyone else's (for a
+     * user who lost theirs).
+     */
+    @Transactional
+    public void changePassword(Account actor, long userId, String currentPassword, String newPassword) {
+        if (actor == null || actor.id() != userId) {
+            requireAdmin(actor);
+        }
+        var credentials = repository.find(userId)
+                .flatMap(account -> repository.credentials(account.email()))
+                .orElseThrow(() -> new InvalidAccountException("account.unknown"));
+        if (actor != null && actor.id() == userId
+                && (currentPassword == null || !passwords.matches(currentPassword, credentials.passwordHash()))) {
+            throw new InvalidAccountException("account.password-wrong");
+        }
+        PasswordPolicy.problem(newPassword, credentials.account().email()).ifPresent(problem -> {
+            throw new InvalidAccountException(problem);
+        });
+        repository.setPassword(userId, passwords.encode(newPassword));
+        audit.record(actor, "user.password-changed", "user", userId, credentials.account().email());
     }
 
     @Transactional(readOnly = true)
@@ -99,6 +170,13 @@ public class Accounts {
     @Transactional(readOnly = true)
     public boolean noneExist() {
         return repository.count() == 0;
+    }
+
+    /** Null actor: the system itself (start-up, the command line). */
+    private static void requireAdmin(Account actor) {
+        if (actor != null && !actor.admin()) {
+            throw new AccountAccessDeniedException();
+        }
     }
 
     public static String normalizeEmail(String email) {

@@ -1,5 +1,8 @@
 package org.shortwave.accounts;
 
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import org.shortwave.i18n.Texts;
 
 /**
@@ -9,12 +12,20 @@ import org.shortwave.i18n.Texts;
 public record AdminChrome(Texts texts, String title, Account user, String csrfParameter, String csrfToken,
         String stylesheet) {
 
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm 'UTC'")
+            .withZone(ZoneOffset.UTC);
+
     public String t(String key) {
         return texts.get(key);
     }
 
     public String t(String key, Object... args) {
         return texts.format(key, args);
+    }
+
+    /** A time as the newsroom shows it: in UTC, the one clock the editions' desks share. */
+    public String time(Instant instant) {
+        return TIME.format(instant);
     }
 
     public String languageTag() {

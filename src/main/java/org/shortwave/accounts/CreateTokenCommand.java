@@ -1,5 +1,6 @@
 package org.shortwave.accounts;
 
+import java.time.Duration;
 import java.util.List;
 import org.shortwave.platform.cli.CliCommand;
 import org.springframework.stereotype.Component;
@@ -23,7 +24,7 @@ class CreateTokenCommand implements CliCommand {
 
     @Override
     public String summary() {
-        return "--email=E --name=N (prints an admin API token for the user, shown once)";
+        return "--email=E --name=N [--days=D] (prints an admin API token for the user, shown once; no expiry without --days)";
     }
 
     @Override
@@ -39,9 +40,14 @@ class CreateTokenCommand implements CliCommand {
             System.err.println("No enabled user " + email);
             return 1;
         }
+        String days = CliCommand.option(args, "days");
         try {
-            System.out.println(tokens.create(account.get(), name));
+            Duration validity = days == null ? null : Duration.ofDays(Long.parseLong(days));
+            System.out.println(tokens.create(null, account.get(), name, validity));
             return 0;
+        } catch (NumberFormatException e) {
+            System.err.println("Refused: --days must be a whole number of days");
+            return 2;
         } catch (InvalidAccountException e) {
             System.err.println("Refused: " + e.messageKey());
             return 1;

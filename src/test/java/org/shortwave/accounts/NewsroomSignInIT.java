@@ -2,19 +2,13 @@ package org.shortwave.accounts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.CookieManager;
-import java.net.HttpCookie;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.stream.Collectors;
 import org.jsoup.Jsoup;
 import org.junit.jupiter.api.Test;
 import org.shortwave.AppTestBase;
+import org.shortwave.NewsroomBrowser;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /** Signing in to the newsroom over real HTTP: CSRF, session rotation, sign-out, disabling, throttling. */
@@ -25,46 +19,9 @@ class NewsroomSignInIT extends AppTestBase {
     @Autowired
     Accounts accounts;
 
-    /** A browser: its own cookies, no automatic redirects. */
-    class Browser {
-        final CookieManager cookies = new CookieManager();
-        final HttpClient client = HttpClient.newBuilder().cookieHandler(cookies)
-                .followRedirects(HttpClient.Redirect.NEVER).build();
-
-        HttpResponse<String> get(String path) {
-            return send(client, HttpRequest.newBuilder(uri(path)).GET().build());
-        }
-
-        HttpResponse<String> post(String path, Map<String, String> form) {
-            String body = form.entrySet().stream()
-                    .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
-                            + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
-                    .collect(Collectors.joining("&"));
-            return send(client, HttpRequest.newBuilder(uri(path))
-                    .header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(HttpRequest.BodyPublishers.ofString(body)).build());
-        }
-
-        String csrf(String path) {
-            return Jsoup.parse(get(path).body()).selectFirst("input[name=_csrf]").attr("value");
-        }
-
-        String session() {
-            return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("JSESSIONID"))
-                    .map(HttpCookie::getValue).findFirst().orElse(null);
-        }
-
-        HttpResponse<String> signIn(String email, String password) {
-            String token = csrf("/admin/login");
-            return post("/admin/login", Map.of("_csrf", token, "email", email, "password", password));
-        }
-    }
-
-    private HttpResponse<String> send(HttpClient client, HttpRequest request) {
-        try {
-            return client.send(request, HttpResponse.BodyHandlers.ofString());
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
+    class Browser extends NewsroomBrowser {
+        Browser() {
+            super(NewsroomSignInIT.this::uri);
         }
     }
 

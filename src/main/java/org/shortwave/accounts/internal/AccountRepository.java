@@ -77,6 +77,15 @@ public class AccountRepository {
         return jdbc.sql("update app_user set enabled = ? where id = ?").params(enabled, userId).update();
     }
 
+    public void setAdmin(long userId, boolean admin) {
+        jdbc.sql("update app_user set is_admin = ? where id = ?").params(admin, userId).update();
+    }
+
+    public void setPassword(long userId, String passwordHash) {
+        jdbc.sql("update app_user set password_hash = ?, password_changed_at = now() where id = ?")
+                .params(passwordHash, userId).update();
+    }
+
     public void insertSetupToken(String tokenHash, java.time.OffsetDateTime expiresAt) {
         jdbc.sql("delete from setup_token").update();
         jdbc.sql("insert into setup_token (token_hash, expires_at) values (?, ?)").params(tokenHash, expiresAt).update();
