@@ -1,6 +1,12 @@
 package org.shortwave;
 
 import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.Page;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInstance;
@@ -16,6 +22,24 @@ public abstract class BrowserTestBase extends AppTestBase {
     void launchChromium() {
         chromium = Chromium.launch();
         browser = chromium.browser();
+    }
+
+    /**
+     * Saves what the page shows to {@code target/screenshots/NAME.png}. With {@code -Ddocs.screenshots=true} on the
+     * Maven command line it also replaces {@code docs/images/NAME.png}, the pictures the guides show: so the
+     * guides' pictures are always of the product as the tests drive it, refreshed on purpose, not on every build.
+     */
+    protected void screenshot(Page page, String name) {
+        Path shot = Path.of("target/screenshots", name + ".png");
+        page.screenshot(new Page.ScreenshotOptions().setPath(shot).setFullPage(true));
+        if (Boolean.getBoolean("docs.screenshots")) {
+            try {
+                Files.createDirectories(Path.of("docs/images"));
+                Files.copy(shot, Path.of("docs/images", name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
     }
 
     @AfterAll

@@ -8,14 +8,22 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Response;
 import com.microsoft.playwright.options.SelectOption;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.shortwave.BrowserTestBase;
+import org.shortwave.TestClock;
 import org.shortwave.accounts.Account;
 import org.shortwave.accounts.Accounts;
 import org.shortwave.accounts.Role;
+import org.shortwave.i18n.Editions;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /** Newsroom journeys in Chromium: write and publish a Chinese story, contributors' limits, concurrent editors. */
@@ -26,8 +34,20 @@ class NewsroomE2E extends BrowserTestBase {
     @Autowired
     Accounts accounts;
 
+    @Autowired
+    Editions editions;
+
+    @Autowired
+    TestClock clock;
+
     private Account editor;
     private Account writer;
+    private boolean signInPictured;
+
+    @AfterEach
+    void resetClock() {
+        clock.reset();
+    }
 
     @BeforeAll
     void users() {
@@ -50,6 +70,10 @@ class NewsroomE2E extends BrowserTestBase {
     private Page signIn(BrowserContext context, Account account) {
         Page page = context.newPage();
         page.navigate(uri("/admin/login").toString());
+        if (!signInPictured) {
+            screenshot(page, "newsroom-sign-in");
+            signInPictured = true;
+        }
         page.fill("#email", account.email());
         page.fill("#password", PASSWORD);
         page.click("form.stack button[type=submit]");
@@ -82,7 +106,7 @@ class NewsroomE2E extends BrowserTestBase {
                 BrowserContext reader = chineseContext()) {
             Page page = signIn(newsroom, editor);
             long id = writeArticle(page, headline);
-            page.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target/screenshots/editor.png")).setFullPage(true));
+            screenshot(page, "newsroom-editor");
 
             // The browser reports its own view of caching headers for navigations; ask over HTTP with its cookies.
             var previewResponse = page.request().get(uri("/admin/articles/" + id + "/preview").toString());
@@ -92,6 +116,7 @@ class NewsroomE2E extends BrowserTestBase {
             page.navigate(uri("/admin/articles/" + id + "/preview").toString());
             assertThat(page.textContent("h1")).isEqualTo(headline);
             assertThat(page.locator("figure.video video").count()).isEqualTo(1);
+            screenshot(page, "newsroom-preview");
 
             Page earlyPage = early.newPage();
             assertThat(earlyPage.navigate(uri("/zh-hans/a-" + id).toString()).status()).isEqualTo(404);
@@ -128,6 +153,7 @@ class NewsroomE2E extends BrowserTestBase {
             page.click("form.stack button[type=submit]");
             assertThat(page.textContent("p.message")).contains("已上传");
             assertThat(page.locator("img.uploaded").getAttribute("alt")).isEqualTo("夜色中的港口");
+            screenshot(page, "newsroom-upload");
 
             page.setInputFiles("#file", fake);
             page.fill("#alt", "假图片");
@@ -149,6 +175,7 @@ class NewsroomE2E extends BrowserTestBase {
             page.click("button[value=submit]");
             assertThat(page.textContent("p.state strong")).isEqualTo("审核中");
             assertThat(page.locator("form.editor").count()).as("no editing while in review").isZero();
+            screenshot(page, "newsroom-in-review");
 
             // Even a hand-made publish request is refused.
             com.microsoft.playwright.APIResponse forged = page.request().post(uri("/admin/articles/" + id + "/workflow").toString(),
@@ -180,10 +207,82 @@ class NewsroomE2E extends BrowserTestBase {
             assertThat(b.textContent("p.message")).contains("有人保存了这篇文章");
             assertThat(b.inputValue("#headline")).isEqualTo("第二位编辑的标题");
             assertThat(b.textContent("section.conflict")).contains("第一位编辑的标题");
+            screenshot(b, "newsroom-conflict");
 
             b.click("form.editor button[value=save] >> nth=0");
             assertThat(b.url()).contains("?saved");
             assertThat(b.inputValue("#headline")).isEqualTo("第二位编辑的标题");
+
+            // Every save is a revision: the first editor's headline is one of them, side by side with the last.
+            b.navigate(uri("/admin/articles/" + id + "/revisions?from=2&to=3").toString());
+            assertThat(b.textContent("main")).contains("第一位编辑的标题").contains("第二位编辑的标题");
+            screenshot(b, "newsroom-revisions");
         }
+    }
+
+    @Test
+    void aScheduledArticleAppearsOnTimeWithNoVisitNeeded() throws InterruptedException {
+        String token = "tideway" + UUID.randomUUID().toString().replace("-", "").substring(0, 8);
+        String headline = "定时发布的新闻 " + token;
+        ZoneId zone = editions.find("zh-hans").orElseThrow().timeZone();
+        Instant due = clock.instant().plus(Duration.ofMinutes(10)).truncatedTo(ChronoUnit.MINUTES);
+        try (BrowserContext newsroom = chineseContext()) {
+            Page page = signIn(newsroom, editor);
+            long id = writeArticle(page, headline);
+            page.navigate(uri("/admin/articles/" + id).toString());
+            // The form takes the edition's local time, and says which zone that is.
+            assertThat(page.textContent("#time-zone-hint")).contains(zone.getId());
+            page.fill("#publishAt", LocalDateTime.ofInstant(due, zone).toString());
+            screenshot(page, "newsroom-schedule");
+            page.click("button[value=publish]");
+            assertThat(page.textContent("p.state strong")).isEqualTo("已发布");
+            assertThat(page.getAttribute("p.schedule time", "datetime")).isEqualTo(due.toString());
+
+            // A minute before its time it is nowhere public, however often the scheduler runs meanwhile.
+            clock.advance(Duration.between(clock.instant(), due.minusSeconds(60)));
+            Thread.sleep(2_500);
+            assertThat(get("/zh-hans/a-" + id).statusCode()).isEqualTo(404);
+            assertThat(searchFinds(token)).isFalse();
+
+            // At its time the scheduler announces it on the change log; the search index, which learns only from
+            // that announcement, finds it with nobody having asked for the page.
+            clock.advance(Duration.ofSeconds(60));
+            Instant deadline = Instant.now().plusSeconds(15);
+            while (!searchFinds(token) && Instant.now().isBefore(deadline)) {
+                Thread.sleep(100);
+            }
+            assertThat(searchFinds(token)).as("announced by the scheduler").isTrue();
+
+            try (BrowserContext reader = chineseContext()) {
+                Page publicPage = reader.newPage();
+                assertThat(publicPage.navigate(uri("/zh-hans/a-" + id).toString()).status()).isEqualTo(200);
+                assertThat(publicPage.textContent("article h1")).isEqualTo(headline);
+            }
+        }
+    }
+
+    @Test
+    void anAdminGivesANewUserRightsInOneEdition() {
+        Account admin = accounts.create(null, "e2e-admin-" + UUID.randomUUID() + "@example.org", "管理员赵",
+                PASSWORD, true);
+        try (BrowserContext context = chineseContext()) {
+            Page page = signIn(context, admin);
+            page.click("header nav a[href='/admin/users']");
+            page.click("a[href='/admin/users/new']");
+            String email = "e2e-new-" + UUID.randomUUID() + "@example.org";
+            page.fill("#email", email);
+            page.fill("#name", "新同事孙");
+            page.fill("#password", "tides turn at the harbour");
+            page.click("form.stack button[type=submit]");
+            page.selectOption("#role-zh-hans", "contributor");
+            screenshot(page, "newsroom-user");
+            page.click("form[action$='/rights'] button[type=submit]");
+            assertThat(page.textContent("p.message")).isEqualTo("已保存。");
+            assertThat(accounts.findByEmail(email).orElseThrow().roleIn("zh-hans")).contains(Role.CONTRIBUTOR);
+        }
+    }
+
+    private boolean searchFinds(String word) {
+        return !get("/api/v1/search?edition=zh-hans&q=" + word).body().contains("\"total\":0");
     }
 }

@@ -232,7 +232,8 @@ class ArticleEditorController {
         List<String> others = article == null ? List.of() : presence.open(article.id(), user);
         EditorPage page = new EditorPage(pages.chrome(request, article == null ? "editor.new.title" : "editor.edit.title", user),
                 editionCode, article, form, taxonomy.sections(editionCode), taxonomy.topics(editionCode),
-                taxonomy.people(), media.recent("image", 200), media.recent("video", 50), message, conflict, others, may);
+                taxonomy.people(), media.recent("image", 200), media.recent("video", 50), message, conflict, others, may,
+                editions.find(editionCode).map(edition -> edition.timeZone().getId()).orElse("UTC"));
         return new ModelAndView("admin/editor", Map.of("page", page), status);
     }
 

@@ -1,7 +1,9 @@
 package org.shortwave.editorial.web;
 
+import java.time.Instant;
 import java.util.List;
 import org.shortwave.accounts.AdminChrome;
+import org.shortwave.content.ArticleStatus;
 import org.shortwave.content.EditableArticle;
 import org.shortwave.content.Person;
 import org.shortwave.content.Section;
@@ -15,7 +17,7 @@ import org.shortwave.media.MediaItem;
 public record EditorPage(AdminChrome chrome, String editionCode, EditableArticle article, EditorForm form,
         List<Section> sections, List<Topic> topics, List<Person> people, List<MediaItem> images,
         List<MediaItem> videos, String message, EditableArticle conflict, List<String> othersEditing,
-        Permissions permissions) {
+        Permissions permissions, String timeZone) {
 
     /** What the user may do to this article, for the buttons shown. */
     public record Permissions(boolean edit, boolean submit, boolean reject, boolean publish, boolean unpublish,
@@ -24,6 +26,15 @@ public record EditorPage(AdminChrome chrome, String editionCode, EditableArticle
 
     public static List<String> blockTypes() {
         return EditorForm.BLOCK_TYPES;
+    }
+
+    /** When a published article is (or was) first public: its publish time, or its embargo's end if later. */
+    public Instant publicFrom() {
+        if (article == null || article.status() != ArticleStatus.PUBLISHED || article.publishedAt() == null) {
+            return null;
+        }
+        Instant embargo = article.embargoUntil();
+        return embargo != null && embargo.isAfter(article.publishedAt()) ? embargo : article.publishedAt();
     }
 
     public boolean isNew() {
