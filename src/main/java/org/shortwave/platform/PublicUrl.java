@@ -16,6 +16,7 @@ public class PublicUrl {
 
     private final String base;
     private final String host;
+    private final String origin;
 
     public PublicUrl(@Value("${shortwave.public-url:http://localhost:8080}") String publicUrl) {
         URI uri = URI.create(publicUrl.strip());
@@ -26,6 +27,12 @@ public class PublicUrl {
         String text = uri.toString();
         this.base = text.endsWith("/") ? text.substring(0, text.length() - 1) : text;
         this.host = uri.getHost();
+        this.origin = uri.getScheme() + "://" + uri.getRawAuthority();
+    }
+
+    /** The web origin ({@code https://news.example}), as browsers send it in {@code Origin}. */
+    public String origin() {
+        return origin;
     }
 
     /** The absolute URL of a site path ({@code /zh-hans/台风/a-12}), percent-encoded so XML readers accept it. */

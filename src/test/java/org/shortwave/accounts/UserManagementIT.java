@@ -224,4 +224,27 @@ class UserManagementIT extends AppTestBase {
         assertThat(adminBrowser.submit(ownPage, ownPage + "/enable", Map.of()).statusCode()).isEqualTo(302);
         assertThat(apiStatus(token)).isEqualTo(404);
     }
+
+    @Test
+    void aFormPostedFromAnotherSiteIsRefusedEvenWithAValidToken() {
+        NewsroomBrowser browser = signedIn(admin);
+        String email = AccountsIT.uniqueEmail();
+        String token = browser.csrf("/admin/users/new");
+        String form = "_csrf=" + token + "&email=" + email + "&name=Forged&password=the+tide+comes+in+twice";
+        for (String origin : new String[] {"https://evil.example", "null", "http://localhost:1"}) {
+            HttpResponse<String> forged = browser.send(HttpRequest.newBuilder(uri("/admin/users"))
+                    .header("Content-Type", "application/x-www-form-urlencoded").header("Origin", origin)
+                    .POST(HttpRequest.BodyPublishers.ofString(form)).build());
+            assertThat(forged.statusCode()).as(origin).isEqualTo(403);
+        }
+        assertThat(accounts.findByEmail(email)).isEmpty();
+
+        // The same request from our own page goes through.
+        HttpResponse<String> own = browser.send(HttpRequest.newBuilder(uri("/admin/users"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Origin", "http://localhost:" + port)
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build());
+        assertThat(own.statusCode()).isEqualTo(302);
+        assertThat(accounts.findByEmail(email)).isPresent();
+    }
 }

@@ -3,6 +3,7 @@ package org.shortwave.accounts.web;
 import org.shortwave.accounts.NewsroomChrome;
 import org.shortwave.accounts.AccountDisabled;
 import org.shortwave.accounts.ApiTokens;
+import org.shortwave.platform.PublicUrl;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -16,13 +17,14 @@ import org.springframework.security.core.session.SessionRegistryImpl;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.session.HttpSessionEventPublisher;
 
 /**
  * Two audiences, two filter chains. The newsroom ({@code /admin/**}): form sign-in, sessions (id changed at
- * sign-in), CSRF on every state-changing request, a sign-in throttle, no caching. The public site (everything
- * else): no sessions, no cookies, nothing personal, so that shared caches may keep its pages; it has no
- * state-changing forms for CSRF to protect.
+ * sign-in), a CSRF token and our own Origin on every state-changing request, a sign-in throttle, no caching.
+ * The public site (everything else): no sessions, no cookies, nothing personal, so that shared caches may keep its
+ * pages; it has no state-changing forms for CSRF to protect.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -45,7 +47,8 @@ class SecurityConfiguration {
 
     @Bean
     @Order(1)
-    SecurityFilterChain newsroom(HttpSecurity http, LoginThrottle throttle, SessionRegistry sessions) throws Exception {
+    SecurityFilterChain newsroom(HttpSecurity http, LoginThrottle throttle, SessionRegistry sessions,
+            PublicUrl publicUrl) throws Exception {
         http.securityMatcher("/admin/**")
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/admin/login", "/admin/setup").permitAll()
@@ -64,6 +67,7 @@ class SecurityConfiguration {
                         .maximumSessions(-1)
                         .sessionRegistry(sessions)
                         .expiredUrl("/admin/login?expired"))
+                .addFilterBefore(new SameOriginFilter(publicUrl), CsrfFilter.class)
                 .addFilterBefore(throttle, UsernamePasswordAuthenticationFilter.class);
         return http.build();
     }
