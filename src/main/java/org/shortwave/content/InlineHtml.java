@@ -34,7 +34,11 @@ public final class InlineHtml {
         if (untrusted.length() > MAX_LENGTH) {
             throw new InvalidBodyException("text is longer than " + MAX_LENGTH + " characters");
         }
-        return new InlineHtml(POLICY.sanitize(untrusted.strip()));
+        String clean = POLICY.sanitize(untrusted.strip());
+        if (clean.isBlank()) { // only markup that was removed, e.g. <img onerror=...>: nothing for a reader
+            throw new InvalidBodyException("text has nothing left once unsafe markup is removed");
+        }
+        return new InlineHtml(clean);
     }
 
     /** Safe HTML, ready to be written into a page unescaped. */

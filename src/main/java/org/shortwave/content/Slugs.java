@@ -22,13 +22,30 @@ public final class Slugs {
                 && slug.equals(slug.toLowerCase(Locale.ROOT));
     }
 
-    /** A slug made from free text: lower case, accents kept as letters, everything else a hyphen. */
+    /**
+     * A slug made from free text: lower case, NFKC, accents kept as letters, everything else a hyphen. Lower-casing
+     * and NFKC can each undo the other ({@code ℌ} folds to {@code H}; a lower-cased {@code J} and a combining caron
+     * compose to {@code ǰ}), so the steps repeat until nothing changes: a slug made from a slug is the same slug.
+     */
     public static String from(String text) {
+        String slug = text;
+        for (int round = 0; round < 4; round++) {
+            String next = clean(slug);
+            if (next.equals(slug)) {
+                break;
+            }
+            slug = next;
+        }
+        return slug.isEmpty() ? "article" : slug;
+    }
+
+    private static String clean(String text) {
         String normalized = Normalizer.normalize(text, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
         String slug = NOT_ALLOWED.matcher(normalized).replaceAll("-").replaceAll("(^-+|-+$)", "");
         if (slug.length() > MAX_LENGTH) {
-            slug = slug.substring(0, MAX_LENGTH).replaceAll("-+$", "");
+            int end = Character.isHighSurrogate(slug.charAt(MAX_LENGTH - 1)) ? MAX_LENGTH - 1 : MAX_LENGTH;
+            slug = slug.substring(0, end).replaceAll("-+$", "");
         }
-        return slug.isEmpty() ? "article" : slug;
+        return slug;
     }
 }
