@@ -1,7 +1,9 @@
 package org.shortwave.content;
 
+import java.text.Normalizer;
 import java.util.List;
 import java.util.Objects;
+import java.util.regex.Pattern;
 
 /**
  * What an editor writes: every field of an article except its workflow state. The constructor checks what one
@@ -15,11 +17,20 @@ public record ArticleContent(String editionCode, long sectionId, String headline
     public static final int MAX_LEAD = 2000;
     public static final int MAX_DATELINE = 100;
 
+    /**
+     * Bidirectional embeddings and overrides (U+202A to U+202E) make text display in another order than it is
+     * written ("txt.exe" shown as "exe.txt"). The edition's direction and isolation do that job; these never belong
+     * in a headline; nor do control characters other than line breaks and tabs. (Marks such as U+200F and the
+     * zero-width non-joiner of Persian spelling are kept.)
+     */
+    private static final Pattern REORDERING = Pattern.compile("[\\u202A-\\u202E\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\x7F]");
+
     public ArticleContent {
         Objects.requireNonNull(editionCode, "edition");
         headline = requireLength(headline, "headline", MAX_HEADLINE);
         lead = optionalLength(lead, "lead", MAX_LEAD);
         dateline = optionalLength(dateline, "dateline", MAX_DATELINE);
+        slug = slug == null ? null : Normalizer.normalize(slug, Normalizer.Form.NFC);
         if (!Slugs.isValid(slug)) {
             throw new IllegalArgumentException("slug '" + slug + "' is not a valid slug");
         }
@@ -36,8 +47,14 @@ public record ArticleContent(String editionCode, long sectionId, String headline
         return optionalLength(text, what, max);
     }
 
+    /** Text in NFC (so that twins typed as NFC and NFD are one text), within its length, with no reordering. */
     private static String optionalLength(String text, String what, int max) {
-        text = text == null ? "" : text.strip();
+        text = text == null ? "" : Normalizer.normalize(text.strip(), Normalizer.Form.NFC);
+        var reordering = REORDERING.matcher(text);
+        if (reordering.find()) {
+            throw new IllegalArgumentException("%s contains a control character that hides or reorders text (U+%04X)"
+                    .formatted(what, (int) reordering.group().charAt(0)));
+        }
         if (text.length() > max) {
             throw new IllegalArgumentException(what + " is longer than " + max + " characters");
         }

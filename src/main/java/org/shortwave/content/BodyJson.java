@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.StreamReadFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -15,7 +16,9 @@ public final class BodyJson {
 
     public static final int MAX_BLOCKS = 1_000;
 
-    private static final JsonMapper JSON = JsonMapper.builder().build();
+    /** A key given twice is refused, not silently resolved to the last one. */
+    private static final JsonMapper JSON = JsonMapper.builder()
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
 
     private BodyJson() {
     }
