@@ -103,11 +103,6 @@ public record Edition(String code, Locale locale, String name, String siteName, 
         return instant.atZone(timeZone).getYear();
     }
 
-    /** The year as the edition writes it, in its calendar and digits: the copyright line's year. */
-    public String formatYear(Instant instant) {
-        return format(DateFormat.getPatternInstance(calendar(calendar), DateFormat.YEAR, uLocale(calendar)), instant);
-    }
-
     /**
      * The language's name in itself, as a menu shows it ({@code 中文（繁體）}, {@code فارسی}, {@code Русский}):
      * language and script only, since readers choose a language, not a country.
