@@ -158,7 +158,7 @@ class TranslationsIT extends AppTestBase {
         EditableArticle derived = derivedOf(source);
         assertThat(derived.content().headline()).isEqualTo("軟體更新讓網路資訊更快");
         assertThat(((Block.Paragraph) derived.content().body().getFirst()).text().html())
-                .isEqualTo("他的頭髮白了，但發展很快。");
+                .isEqualTo(InlineHtml.sanitize("他的頭髮白了，但發展很快。").html());
         assertThat(((Block.Quote) derived.content().body().get(2)).attribution()).isEqualTo("林曉雨（Lin Xiaoyu）");
         assertThat(derived.content().copyrightHolder()).isEqualTo(zhHant().copyrightHolder());
         assertThat(taxonomy.section("zh-hant", derived.content().sectionId()).orElseThrow().name()).isEqualTo("翻譯測試");
