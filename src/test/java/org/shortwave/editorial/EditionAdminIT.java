@@ -14,6 +14,7 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -51,6 +52,13 @@ class EditionAdminIT extends AppTestBase {
         admin = accounts.create(null, "ed-" + UUID.randomUUID() + "@example.org", "Admin", PASSWORD, true);
         editor = accounts.create(null, "ed-" + UUID.randomUUID() + "@example.org", "Editor", PASSWORD, false);
         accounts.grant(null, editor.id(), "zh-hans", Role.EDITOR);
+    }
+
+    /** The test's edition leaves the shared database as it found it, for the tests that list every edition. */
+    @AfterAll
+    void removeTestEdition() {
+        jdbc.sql("delete from edition where code in ('ru', 'uk', 'it', 'xx')").update();
+        editions.reload();
     }
 
     /** A signed-in browser: its own cookies, no automatic redirects. */
