@@ -61,6 +61,8 @@ public class Translations {
         if (a.content().editionCode().equals(b.content().editionCode())) {
             throw new InvalidLinkException("both articles are in edition " + a.content().editionCode());
         }
+        // Two links at once (an editor's and the derivation's) must see each other's groups: lock both rows first.
+        repository.lockRows(articleId, otherId);
         Long groupA = repository.groupOf(articleId).orElse(null);
         Long groupB = repository.groupOf(otherId).orElse(null);
         if (groupA != null && groupA.equals(groupB)) {
@@ -120,10 +122,10 @@ public class Translations {
         repository.markDerived(articleId, sourceId, sourceVersion);
     }
 
-    /** Ids of an edition's published articles (any publish time), ascending. */
+    /** Source articles whose derived version is missing, behind or public when it should not be (catch-up). */
     @Transactional(readOnly = true)
-    public List<Long> publishedIds(String editionCode) {
-        return repository.publishedIds(editionCode);
+    public List<Long> sourcesBehind(String sourceEdition, String targetEdition) {
+        return repository.sourcesBehind(sourceEdition, targetEdition);
     }
 
     private void recordGroupChanged(long articleId) {

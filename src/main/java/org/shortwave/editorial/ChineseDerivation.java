@@ -61,7 +61,11 @@ public class ChineseDerivation {
     }
 
     /** What one derivation did. */
-    public enum Outcome { CREATED, UPDATED, UNPUBLISHED, UNCHANGED, TAKEN_OVER, NOT_PUBLISHED }
+    public enum Outcome {
+        CREATED, UPDATED, UNPUBLISHED, UNCHANGED, TAKEN_OVER, NOT_PUBLISHED,
+        /** The story already has a version in the target edition that people wrote (linked by an editor). */
+        HAS_VERSION
+    }
 
     @EventListener
     void on(ContentChanged change) {
@@ -89,14 +93,17 @@ public class ChineseDerivation {
         }
     }
 
-    /** Derives every published article of every source edition that is missing or behind. Returns how many changed. */
+    /**
+     * Derives every source article whose derived version is missing or behind, and unpublishes those whose source is
+     * no longer public. Returns how many were created or updated.
+     */
     public int catchUp() {
         int changed = 0;
         for (Edition target : editions.all()) {
             if (target.derivedFrom() == null) {
                 continue;
             }
-            for (long sourceId : translations.publishedIds(target.derivedFrom())) {
+            for (long sourceId : translations.sourcesBehind(target.derivedFrom(), target.code())) {
                 Outcome outcome = derive(sourceId, target);
                 if (outcome == Outcome.CREATED || outcome == Outcome.UPDATED) {
                     changed++;
@@ -122,7 +129,9 @@ public class ChineseDerivation {
             }
             EditableArticle from = source.get();
             if (existing.isEmpty()) {
-                return create(from, target);
+                boolean written = translations.versions(sourceId).stream()
+                        .anyMatch(v -> v.editionCode().equals(target.code()));
+                return written ? Outcome.HAS_VERSION : create(from, target);
             }
             Derivation derivation = existing.get();
             if (derivation.sourceVersion() >= from.version()) {

@@ -231,6 +231,22 @@ class TranslationsIT extends AppTestBase {
     }
 
     @Test
+    void aStoryWithAHandWrittenTraditionalVersionGetsNoDerivedOne() {
+        long source = workflow.create(chineseEditor, content("zh-hans", section, "手写版本", "简体原文。"));
+        long hantSection = taxonomy.ensureSection("zh-hant", "translation-tests", "翻譯測試", 95);
+        long written = workflow.create(traditionalEditor, new ArticleContent("zh-hant", hantSection, "手寫版本",
+                "hand-" + UUID.randomUUID().toString().substring(0, 8), "導語。", "", List.of(
+                        new Block.Paragraph(InlineHtml.sanitize("繁體原文。"))), null, List.of(), List.of(), "短波"));
+        translations.link(source, written);
+        workflow.publish(chineseEditor, source, newsroom.find(source).orElseThrow().version(), NOW.minusSeconds(60),
+                null);
+
+        assertThat(derivation.derive(source, zhHant())).isEqualTo(ChineseDerivation.Outcome.HAS_VERSION);
+        assertThat(translations.derivedFrom(source, "zh-hant")).isEmpty();
+        assertThat(translations.versions(source)).extracting(v -> v.id()).containsExactlyInAnyOrder(source, written);
+    }
+
+    @Test
     void anEditorOfTraditionalChineseCannotPublishInEnglish() {
         long english = workflow.create(chineseEditor, new ArticleContent("en", englishSection, "Rights test",
                 "rights-" + UUID.randomUUID().toString().substring(0, 8), "Lead.", "", List.of(

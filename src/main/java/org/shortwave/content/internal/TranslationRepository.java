@@ -52,6 +52,12 @@ public class TranslationRepository {
                 .list();
     }
 
+    /** Locks the articles' rows (in id order, so two linkers never deadlock) until the transaction ends. */
+    public void lockRows(long a, long b) {
+        jdbc.sql("select id from article where id in (?, ?) order by id for update").params(a, b)
+                .query(Long.class).list();
+    }
+
     public Optional<Long> groupOf(long articleId) {
         return jdbc.sql("select translation_group from article where id = ?").param(articleId)
                 .query((rs, row) -> (Long) rs.getObject(1)).optional().flatMap(Optional::ofNullable);
@@ -107,11 +113,23 @@ public class TranslationRepository {
                 .param(articleId).update() > 0;
     }
 
-    /** Public articles of an edition, ids ascending: what a derived edition follows. */
-    public List<Long> publishedIds(String editionCode) {
-        return jdbc.sql("select id from article where edition_code = ? and status = 'published' and deleted_at is null"
-                        + " order by id")
-                .param(editionCode).query(Long.class).list();
+    /**
+     * Source articles whose derived version in {@code target} is missing, behind, or still public after the source
+     * stopped being: what a catch-up must derive (articles taken over are left alone). Ids ascending.
+     */
+    public List<Long> sourcesBehind(String source, String target) {
+        return jdbc.sql("""
+                select a.id from article a
+                left join article d on d.derived_from = a.id and d.edition_code = :target
+                where a.edition_code = :source
+                  and case when a.status = 'published' and a.deleted_at is null
+                           then d.id is null or (d.derivation_followed and d.derived_version < a.version)
+                           else d.id is not null and d.derivation_followed and d.status = 'published'
+                                and d.deleted_at is null end
+                order by a.id""")
+                .param("source", source)
+                .param("target", target)
+                .query(Long.class).list();
     }
 
     public void lockSource(long sourceId) {
