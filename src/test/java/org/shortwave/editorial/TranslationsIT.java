@@ -187,7 +187,7 @@ class TranslationsIT extends AppTestBase {
 
     @Test
     void nodesDerivingTheSameChangeAtOnceMakeOneVersion() throws Exception {
-        // Written as the demo loader writes (no change-log event reaches derivation before the race starts).
+        // Six derivations at once, racing the ones the change feed starts on its own for the same publication.
         long source = published(content("zh-hans", section, "并发测试", "同一变更，多个节点。"));
         ExecutorService pool = Executors.newFixedThreadPool(6);
         try {
