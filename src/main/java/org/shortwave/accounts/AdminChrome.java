@@ -28,6 +28,11 @@ public record AdminChrome(Texts texts, String title, Account user, String csrfPa
         return TIME.format(instant);
     }
 
+    /** {@code rtl} when the newsroom speaks a right-to-left language (ICU's script data decides). */
+    public String direction() {
+        return com.ibm.icu.util.ULocale.forLocale(texts.locale()).isRightToLeft() ? "rtl" : "ltr";
+    }
+
     public String languageTag() {
         return texts.locale().toLanguageTag();
     }

@@ -12,7 +12,9 @@ public enum ChangeKind {
     ARTICLE_UNPUBLISHED,
     ARTICLE_DELETED,
     /** An editor's list changed: an article's related stories, or an edition's top stories. */
-    LISTS_CHANGED;
+    LISTS_CHANGED,
+    /** An edition was added or changed (name, locale, calendar...): every node reloads its editions. */
+    EDITION_CHANGED;
 
     public String dbValue() {
         return name().toLowerCase(Locale.ROOT);

@@ -16,11 +16,19 @@ import org.springframework.transaction.annotation.Transactional;
 public class PublishedArticles {
 
     private final ArticleRepository repository;
+    private final org.shortwave.content.internal.TranslationRepository translations;
     private final Clock clock;
 
-    PublishedArticles(ArticleRepository repository, Clock clock) {
+    PublishedArticles(ArticleRepository repository,
+            org.shortwave.content.internal.TranslationRepository translations, Clock clock) {
         this.repository = repository;
+        this.translations = translations;
         this.clock = clock;
+    }
+
+    /** The story's other language versions that are public, in edition order (the page's links and hreflang). */
+    public List<ArticleTeaser> otherVersions(long articleId) {
+        return translations.publicVersions(articleId, clock.instant());
     }
 
     public Optional<Article> find(long id) {

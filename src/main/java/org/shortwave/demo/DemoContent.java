@@ -18,6 +18,8 @@ import org.shortwave.content.ArticleStore;
 import org.shortwave.content.BodyJson;
 import org.shortwave.content.NewArticle;
 import org.shortwave.content.Taxonomy;
+import org.shortwave.content.Translations;
+import org.shortwave.editorial.ChineseDerivation;
 import org.shortwave.i18n.Edition;
 import org.shortwave.i18n.Editions;
 import org.shortwave.media.MediaLibrary;
@@ -52,9 +54,14 @@ public class DemoContent {
     private final MediaUploads uploads;
     private final TransactionTemplate transaction;
     private final JdbcClient jdbc;
+    private final Translations translations;
+    private final ChineseDerivation derivation;
 
     DemoContent(Editions editions, Taxonomy taxonomy, ArticleStore articles, MediaLibrary media,
-            MediaUploads uploads, TransactionTemplate transaction, JdbcClient jdbc) {
+            MediaUploads uploads, TransactionTemplate transaction, JdbcClient jdbc, Translations translations,
+            ChineseDerivation derivation) {
+        this.translations = translations;
+        this.derivation = derivation;
         this.editions = editions;
         this.taxonomy = taxonomy;
         this.articles = articles;
@@ -70,6 +77,8 @@ public class DemoContent {
             jdbc.sql("select pg_advisory_xact_lock(?)").param(LOCK_KEY).query(Object.class).single();
             return loadLocked();
         });
+        // The derived edition (zh-hant) follows its source; idempotent, so a second start changes nothing.
+        derivation.catchUp();
         return added == null ? 0 : added;
     }
 
@@ -81,7 +90,8 @@ public class DemoContent {
         Map<String, List<String>> topStories = new LinkedHashMap<>();
         for (CatalogEdition e : catalog.editions()) {
             editions.createIfMissing(new Edition(e.code(), Locale.forLanguageTag(e.locale()), e.name(), e.siteName(),
-                    e.direction(), ZoneId.of(e.timeZone()), e.isDefault()), e.position());
+                    e.direction(), ZoneId.of(e.timeZone()), e.isDefault(), e.copyrightHolder(), e.calendar(),
+                    e.derivedFrom()), e.position());
             int position = 0;
             for (Named section : e.sections()) {
                 sections.put(e.code() + "/" + section.slug(),
@@ -95,10 +105,12 @@ public class DemoContent {
                 people.put(key, taxonomy.ensurePerson("demo:" + key, p.name(), p.latinName(), p.description()));
             }
             topStories.put(e.code(), e.topStories() == null ? List.of() : e.topStories());
+            topStories.values().removeIf(List::isEmpty);
         }
 
         Map<String, String> copyright = new HashMap<>();
-        catalog.editions().forEach(e -> copyright.put(e.code(), e.siteName()));
+        catalog.editions().forEach(e -> copyright.put(e.code(),
+                e.copyrightHolder() != null ? e.copyrightHolder() : e.siteName()));
         Map<String, Long> ids = new HashMap<>();
         Map<String, DemoArticle> byKey = new LinkedHashMap<>();
         int added = 0;
@@ -127,6 +139,12 @@ public class DemoContent {
                     a.related() == null ? List.of() : a.related().stream().map(k -> require(ids, k)).toList()));
             topStories.forEach((edition, keys) -> articles.setTopStories(edition,
                     keys.stream().map(k -> require(ids, k)).toList()));
+            // Language versions of one story: each linked to the first of its group.
+            for (List<String> story : catalog.translations() == null ? List.<List<String>>of() : catalog.translations()) {
+                for (String key : story.subList(1, story.size())) {
+                    translations.link(require(ids, story.getFirst()), require(ids, key));
+                }
+            }
             log.info("Loaded {} demo articles", added);
         }
         return added;
@@ -224,12 +242,14 @@ public class DemoContent {
         return new PathMatchingResourcePatternResolver(DemoContent.class.getClassLoader());
     }
 
-    record Catalog(List<CatalogEdition> editions) {
+    /** @param translations groups of article keys that are language versions of one story */
+    record Catalog(List<CatalogEdition> editions, List<List<String>> translations) {
     }
 
     record CatalogEdition(String code, String locale, String name, String siteName, String direction,
             String timeZone, boolean isDefault, int position, List<Named> sections, List<Named> topics,
-            List<CatalogPerson> people, List<String> topStories) {
+            List<CatalogPerson> people, List<String> topStories, String copyrightHolder, String calendar,
+            String derivedFrom) {
     }
 
     record Named(String slug, String name) {

@@ -45,9 +45,11 @@ class PageMetadata implements PageHeads {
         Edition edition = page.chrome().edition();
         String url = publicUrl.of(article.path());
         List<PageHead.Link> links = new ArrayList<>(feedLinks(edition.homePath(), edition.siteName()));
-        // Translations arrive with a later issue: each becomes one more entry of this list.
-        List<Translation> translations = List.of(new Translation(edition.languageTag(), article.path()));
-        links.addAll(hreflang(translations, article.path()));
+        // Every public language version, this one included; each version's page lists the same set (reciprocal).
+        List<Translation> translations = new ArrayList<>();
+        translations.add(new Translation(edition.languageTag(), article.path()));
+        page.versions().forEach(v -> translations.add(new Translation(v.edition().languageTag(), v.path())));
+        links.addAll(hreflang(translations, defaultVersion(page)));
 
         List<MediaItem> images = images(page);
         MediaItem main = images.isEmpty() ? null : images.getFirst();
@@ -99,6 +101,20 @@ class PageMetadata implements PageHeads {
         twitter(metas, "twitter:card", "summary");
         twitter(metas, "twitter:title", page.chrome().fullTitle());
         return new PageHead(links, metas, null);
+    }
+
+    /**
+     * x-default: the version in the default edition, else the one in the first edition of the network's order, so
+     * that every version of the story names the same page.
+     */
+    private String defaultVersion(ArticlePage page) {
+        Map<String, String> pathByEdition = new java.util.HashMap<>();
+        pathByEdition.put(page.chrome().edition().code(), page.article().path());
+        page.versions().forEach(v -> pathByEdition.put(v.edition().code(), v.path()));
+        List<Edition> order = new ArrayList<>(editions.all());
+        order.sort(java.util.Comparator.comparing(e -> !e.isDefault())); // stable: the default first, then as listed
+        return order.stream().map(e -> pathByEdition.get(e.code())).filter(java.util.Objects::nonNull).findFirst()
+                .orElse(page.article().path());
     }
 
     private List<PageHead.Link> feedLinks(String pagePath, String title) {

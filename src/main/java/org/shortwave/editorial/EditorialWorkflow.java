@@ -13,6 +13,7 @@ import org.shortwave.content.ArticleStatus;
 import org.shortwave.content.EditableArticle;
 import org.shortwave.content.NewsroomArticles;
 import org.shortwave.content.Revision;
+import org.shortwave.content.Translations;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -28,11 +29,13 @@ public class EditorialWorkflow {
             Set.of(ArticleStatus.DRAFT, ArticleStatus.IN_REVIEW, ArticleStatus.UNPUBLISHED, ArticleStatus.PUBLISHED);
 
     private final NewsroomArticles articles;
+    private final Translations translations;
     private final AuditLog audit;
     private final Clock clock;
 
-    EditorialWorkflow(NewsroomArticles articles, AuditLog audit, Clock clock) {
+    EditorialWorkflow(NewsroomArticles articles, Translations translations, AuditLog audit, Clock clock) {
         this.articles = articles;
+        this.translations = translations;
         this.audit = audit;
         this.clock = clock;
     }
@@ -69,7 +72,38 @@ public class EditorialWorkflow {
         }
         int version = articles.save(id, baseVersion, content, user.id()).orElseThrow(() -> conflict(id));
         audit.record(user, "article.saved", "article", id, "version " + version);
+        takeOverIfDerived(user, id);
         return version;
+    }
+
+    /**
+     * Links an article (which the user may edit) with another as versions of one story. The other must be one the
+     * user may see in the newsroom, or a published one.
+     */
+    @Transactional
+    public void linkTranslation(Account user, long id, long otherId) {
+        require(user, Action.EDIT, find(id));
+        EditableArticle other = find(otherId);
+        if (!may(user, Action.VIEW, other) && other.status() != ArticleStatus.PUBLISHED) {
+            throw new NotAllowedException(Action.VIEW, otherId);
+        }
+        translations.link(id, otherId);
+        audit.record(user, "article.translation-linked", "article", id, "with article " + otherId);
+    }
+
+    /** Takes the article out of its story's language versions. */
+    @Transactional
+    public void unlinkTranslation(Account user, long id) {
+        require(user, Action.EDIT, find(id));
+        translations.unlink(id);
+        audit.record(user, "article.translation-unlinked", "article", id, null);
+    }
+
+    /** A person's edit of a derived article ends its following of the source (docs/editions.md). */
+    private void takeOverIfDerived(Account user, long id) {
+        if (translations.takeOver(id)) {
+            audit.record(user, "article.taken-over", "article", id, null);
+        }
     }
 
     @Transactional
@@ -96,8 +130,10 @@ public class EditorialWorkflow {
 
     @Transactional
     public int unpublish(Account user, long id, int baseVersion) {
-        return transition(user, id, baseVersion, Action.UNPUBLISH, Set.of(ArticleStatus.PUBLISHED),
+        int version = transition(user, id, baseVersion, Action.UNPUBLISH, Set.of(ArticleStatus.PUBLISHED),
                 ArticleStatus.UNPUBLISHED, null, null);
+        takeOverIfDerived(user, id);
+        return version;
     }
 
     /** Adds a correction or update note to a published story; it shows on the public page with its time. */

@@ -1,38 +1,132 @@
 package org.shortwave.i18n;
 
+import com.ibm.icu.text.DateFormat;
+import com.ibm.icu.text.DisplayContext;
+import com.ibm.icu.text.LocaleDisplayNames;
+import com.ibm.icu.text.NumberFormat;
+import com.ibm.icu.text.RelativeDateTimeFormatter;
+import com.ibm.icu.util.Calendar;
+import com.ibm.icu.util.TimeZone;
+import com.ibm.icu.util.ULocale;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
+import java.util.Date;
 import java.util.Locale;
+import java.util.Set;
 
 /**
- * A language site of the service: its URL code ({@code zh-hans}), locale, own name, text direction and time zone.
+ * A language site of the service: its URL code ({@code zh-hans}), locale, own name, text direction, time zone,
+ * copyright holder, the calendar its dates are shown in, and the edition it is derived from by script conversion
+ * (null for an edition written by its own newsroom). Edited by admins at {@code /admin/editions}.
+ *
+ * <p>Dates, numbers and relative times come from ICU in the edition's locale and calendar; the Gregorian date stays
+ * available ({@link #formatGregorianDate}) for {@code <time datetime>} companions and titles.
  */
 public record Edition(String code, Locale locale, String name, String siteName, String direction, ZoneId timeZone,
-        boolean isDefault) {
+        boolean isDefault, String copyrightHolder, String calendar, String derivedFrom) {
+
+    /** The calendars an edition can show its dates in (ICU's keyword values; the database checks the same). */
+    public static final Set<String> CALENDARS =
+            Set.of("gregorian", "persian", "islamic-umalqura", "buddhist", "japanese", "roc");
+
+    public Edition {
+        calendar = calendar == null ? "gregorian" : calendar;
+        copyrightHolder = copyrightHolder == null ? siteName : copyrightHolder;
+    }
+
+    /** An edition with the Gregorian calendar, its site's name as copyright holder, not derived. */
+    public Edition(String code, Locale locale, String name, String siteName, String direction, ZoneId timeZone,
+            boolean isDefault) {
+        this(code, locale, name, siteName, direction, timeZone, isDefault, siteName, "gregorian", null);
+    }
 
     /** The language tag for the {@code lang} attribute, e.g. {@code zh-Hans}, {@code en-GB}. */
     public String languageTag() {
         return locale.toLanguageTag();
     }
 
-    /** The publication date in the edition's own format and time zone: {@code 2023年9月14日}, {@code 14 September 2023}. */
+    public boolean rightToLeft() {
+        return "rtl".equals(direction);
+    }
+
+    public boolean gregorian() {
+        return "gregorian".equals(calendar);
+    }
+
+    /** The publication date in the edition's own format, calendar and time zone: {@code 2023年9月14日}. */
     public String formatDate(Instant instant) {
-        return DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(locale).withZone(timeZone).format(instant);
+        return format(DateFormat.getDateInstance(calendar(calendar), DateFormat.LONG, uLocale(calendar)), instant);
     }
 
-    /** The date with time, for the update line and teasers. */
+    /** The date with time, for the update line and notes. */
     public String formatDateTime(Instant instant) {
-        return DateTimeFormatter.ofLocalizedDateTime(FormatStyle.LONG, FormatStyle.SHORT).withLocale(locale)
-                .withZone(timeZone).format(instant);
+        return format(DateFormat.getDateTimeInstance(calendar(calendar), DateFormat.LONG, DateFormat.SHORT,
+                uLocale(calendar)), instant);
     }
 
+    /** The date in the Gregorian calendar, in the edition's language: the companion of a Persian date. */
+    public String formatGregorianDate(Instant instant) {
+        return format(DateFormat.getDateInstance(calendar("gregorian"), DateFormat.LONG, uLocale("gregorian")),
+                instant);
+    }
+
+    /** How long ago, in words ({@code 3 hours ago}, {@code 3小时前}); the date itself beyond a week. */
+    public String formatRelative(Instant instant, Instant now) {
+        Duration ago = Duration.between(instant, now);
+        if (ago.isNegative() || ago.toDays() >= 7) {
+            return formatDate(instant);
+        }
+        RelativeDateTimeFormatter relative = RelativeDateTimeFormatter.getInstance(uLocale(calendar));
+        if (ago.toMinutes() < 1) {
+            return relative.format(RelativeDateTimeFormatter.Direction.PLAIN, RelativeDateTimeFormatter.AbsoluteUnit.NOW);
+        }
+        if (ago.toHours() < 1) {
+            return relative.format(ago.toMinutes(), RelativeDateTimeFormatter.Direction.LAST,
+                    RelativeDateTimeFormatter.RelativeUnit.MINUTES);
+        }
+        if (ago.toDays() < 1) {
+            return relative.format(ago.toHours(), RelativeDateTimeFormatter.Direction.LAST,
+                    RelativeDateTimeFormatter.RelativeUnit.HOURS);
+        }
+        return relative.format(ago.toDays(), RelativeDateTimeFormatter.Direction.LAST,
+                RelativeDateTimeFormatter.RelativeUnit.DAYS);
+    }
+
+    /** A number in the edition's own digits and grouping ({@code 12,345}, {@code ۱۲٬۳۴۵}). */
+    public String formatNumber(long number) {
+        return NumberFormat.getInstance(uLocale(calendar)).format(number);
+    }
+
+    /** The year (Gregorian) in the edition's time zone. */
     public int year(Instant instant) {
         return instant.atZone(timeZone).getYear();
     }
 
+    /**
+     * The language's name in itself, as a menu shows it ({@code 中文（繁體）}, {@code فارسی}, {@code Русский}):
+     * language and script only, since readers choose a language, not a country.
+     */
+    public String languageName() {
+        ULocale language = new ULocale.Builder().setLanguage(locale.getLanguage()).setScript(locale.getScript())
+                .build();
+        return LocaleDisplayNames.getInstance(language, DisplayContext.CAPITALIZATION_FOR_UI_LIST_OR_MENU)
+                .localeDisplayName(language);
+    }
+
     public String homePath() {
         return "/" + code + "/";
+    }
+
+    private ULocale uLocale(String calendarName) {
+        return ULocale.forLocale(locale).setKeywordValue("calendar", calendarName);
+    }
+
+    private Calendar calendar(String calendarName) {
+        return Calendar.getInstance(TimeZone.getTimeZone(timeZone.getId()), uLocale(calendarName));
+    }
+
+    private static String format(DateFormat format, Instant instant) {
+        return format.format(new Date(instant.toEpochMilli()));
     }
 }

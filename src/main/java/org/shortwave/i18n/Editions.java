@@ -4,13 +4,16 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.shortwave.content.ChangeKind;
+import org.shortwave.content.ContentChanged;
 import org.shortwave.i18n.internal.EditionRepository;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 
 /**
- * The service's editions. Every request needs them (routing, language, menus), and editions are only ever added,
- * so they are kept in memory: reloaded after this node adds one, and when a code is asked for that the memory
- * lacks (so an edition added by another node is found on first use).
+ * The service's editions. Every request needs them (routing, language, menus), so they are kept in memory:
+ * reloaded after this node changes one, when any node's change reaches it through the change log
+ * ({@code edition_changed}), and when a code is asked for that the memory lacks.
  */
 @Service
 public class Editions {
@@ -44,7 +47,29 @@ public class Editions {
         reload();
     }
 
-    private List<Edition> reload() {
+    /**
+     * Inserts or updates an edition (its default flag is never changed here) in the caller's transaction; true if it
+     * is new. The caller records the change ({@code edition_changed}) and calls {@link #reload} after commit.
+     */
+    public boolean save(Edition edition, int position) {
+        return repository.upsert(edition, position);
+    }
+
+    /** Where the edition stands in lists (0 if unknown). */
+    public int position(String code) {
+        return repository.position(code);
+    }
+
+    /** Another node (or this one) changed an edition: read them all again. */
+    @EventListener
+    void on(ContentChanged change) {
+        if (change.kind() == ChangeKind.EDITION_CHANGED) {
+            reload();
+        }
+    }
+
+    /** Reads the editions from the database again. */
+    public List<Edition> reload() {
         List<Edition> editions = List.copyOf(repository.findAll());
         cached = editions;
         return editions;

@@ -26,6 +26,16 @@ public class Messages {
         return cache.computeIfAbsent(locale, l -> new Texts(l, ResourceBundle.getBundle(BASE_NAME, l, NO_FALLBACK)));
     }
 
+    /** Whether the interface has texts in this locale's language (and script): an edition needs them. */
+    public boolean hasTexts(Locale locale) {
+        try {
+            forLocale(locale);
+            return true;
+        } catch (java.util.MissingResourceException none) {
+            return false;
+        }
+    }
+
     public Texts forEdition(Edition edition) {
         return forLocale(edition.locale());
     }

@@ -1,6 +1,7 @@
 package org.shortwave.i18n;
 
-import java.text.MessageFormat;
+import com.ibm.icu.text.MessageFormat;
+import com.ibm.icu.util.ULocale;
 import java.util.Locale;
 import java.util.ResourceBundle;
 
@@ -20,9 +21,13 @@ public final class Texts {
         return bundle.getString(key);
     }
 
-    /** The text for a key with {@link MessageFormat} arguments ({0}, {1}...) in the language's own conventions. */
+    /**
+     * The text for a key with arguments ({0}, {1}...) formatted by ICU's {@link MessageFormat} in the language's own
+     * conventions: its digits, and its plural forms ({@code {0,plural,one{...} few{...} many{...} other{...}}}, which
+     * Russian needs). A lone apostrophe is an apostrophe.
+     */
     public String format(String key, Object... args) {
-        return new MessageFormat(bundle.getString(key), locale).format(args);
+        return new MessageFormat(bundle.getString(key), ULocale.forLocale(locale)).format(args);
     }
 
     public Locale locale() {

@@ -6,19 +6,38 @@ import org.shortwave.content.Article;
 import org.shortwave.content.ArticleTeaser;
 import org.shortwave.content.Block;
 import org.shortwave.content.Person;
+import org.shortwave.i18n.Edition;
 import org.shortwave.media.MediaItem;
 
-/** Everything the article template needs; {@code beaconScript} is the URL of the page-view beacon's script. */
+/**
+ * Everything the article template needs; {@code beaconScript} is the URL of the page-view beacon's script.
+ *
+ * @param versions the story's other language versions the public may see
+ * @param derived whether the story was converted automatically from another edition's
+ */
 public record ArticlePage(Chrome chrome, Article article, Map<Long, MediaItem> media, List<TeaserBlock> teasers,
-        PageHead head, String beaconScript) {
+        PageHead head, String beaconScript, List<Version> versions, boolean derived) {
+
+    /** One other language version of the story: its edition (for the language name and direction) and address. */
+    public record Version(Edition edition, String path, String headline) {
+    }
 
     public ArticlePage withHead(PageHead head) {
-        return new ArticlePage(chrome, article, media, teasers, head, beaconScript);
+        return new ArticlePage(chrome, article, media, teasers, head, beaconScript, versions, derived);
     }
 
     /** The page without the page-view beacon (a static copy has nobody to count its views). */
     public ArticlePage withoutBeacon() {
-        return new ArticlePage(chrome, article, media, teasers, head, null);
+        return new ArticlePage(chrome, article, media, teasers, head, null, versions, derived);
+    }
+
+    /**
+     * The byline's words before and after the names ({@code By }, {@code 撰文：}...), so that each name can be
+     * isolated for bidirectional text (a Latin name inside Persian).
+     */
+    public List<String> bylineAround() {
+        String[] parts = chrome.t("article.byline", "\u0000").split("\u0000", -1);
+        return List.of(parts[0], parts.length > 1 ? parts[1] : "");
     }
 
     public MediaItem mainImage() {
@@ -49,7 +68,10 @@ public record ArticlePage(Chrome chrome, Article article, Map<Long, MediaItem> m
                 .collect(java.util.stream.Collectors.joining(chrome.t("list.separator")));
     }
 
-    /** The year of the copyright notice: the year the story was published, in the edition's time zone. */
+    /**
+     * The year of the copyright notice: the (Gregorian, as copyright law counts) year the story was published, in
+     * the edition's time zone.
+     */
     public String copyrightYear() {
         return String.valueOf(chrome.edition().year(article.publishedAt()));
     }

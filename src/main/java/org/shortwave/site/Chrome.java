@@ -11,7 +11,7 @@ import org.shortwave.i18n.Texts;
  * {@code shortwave.public-url}).
  */
 public record Chrome(Edition edition, Texts texts, List<Section> sections, List<Edition> otherEditions,
-        String stylesheet, String title, String canonicalPath, String canonicalUrl, int year) {
+        String stylesheet, String title, String canonicalPath, String canonicalUrl, int year, java.time.Instant now) {
 
     /** The document title: the page's own, then the site's name (just the site's name on the home page). */
     public String fullTitle() {
@@ -20,6 +20,15 @@ public record Chrome(Edition edition, Texts texts, List<Section> sections, List<
 
     public String yearText() {
         return String.valueOf(year);
+    }
+
+    /**
+     * When a story went out, as a teaser shows it: relative within the last day ({@code 3 hours ago}, from ICU in
+     * the edition's language), else its date.
+     */
+    public String when(java.time.Instant instant) {
+        return java.time.Duration.between(instant, now).toHours() < 24 ? edition.formatRelative(instant, now)
+                : edition.formatDate(instant);
     }
 
     public String t(String key) {

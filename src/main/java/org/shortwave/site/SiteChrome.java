@@ -47,6 +47,6 @@ public class SiteChrome {
                 editions.all().stream().filter(e -> !e.code().equals(edition.code())).toList(),
                 stylesheet == null ? "/assets/site.css" : stylesheet, title, canonicalPath,
                 canonicalPath == null ? null : publicUrl.of(canonicalPath),
-                edition.year(clock.instant()));
+                edition.year(clock.instant()), clock.instant());
     }
 }

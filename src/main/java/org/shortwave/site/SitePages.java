@@ -12,6 +12,8 @@ import org.shortwave.content.PublishedArticles;
 import org.shortwave.content.Section;
 import org.shortwave.content.Taxonomy;
 import org.shortwave.content.Topic;
+import org.shortwave.content.Translations;
+import org.shortwave.i18n.Editions;
 import org.shortwave.i18n.Edition;
 import org.shortwave.media.MediaLibrary;
 import org.shortwave.search.RelatedContent;
@@ -36,9 +38,13 @@ public class SitePages {
     private final PageHeads heads;
     private final RelatedContent relatedContent;
     private final MostRead mostRead;
+    private final Translations translations;
+    private final Editions editions;
 
     SitePages(PublishedArticles articles, Taxonomy taxonomy, MediaLibrary media, SiteChrome chrome, PageHeads heads,
-            RelatedContent relatedContent, MostRead mostRead) {
+            RelatedContent relatedContent, MostRead mostRead, Translations translations, Editions editions) {
+        this.translations = translations;
+        this.editions = editions;
         this.articles = articles;
         this.taxonomy = taxonomy;
         this.media = media;
@@ -69,8 +75,13 @@ public class SitePages {
 
         Set<Long> mediaIds = new HashSet<>(article.mediaIds());
         blocks.forEach(b -> addImages(b.items(), mediaIds));
+        List<ArticlePage.Version> versions = articles.otherVersions(article.id()).stream()
+                .flatMap(v -> editions.find(v.editionCode()).stream()
+                        .map(e -> new ArticlePage.Version(e, v.path(), v.headline())))
+                .toList();
+        boolean derived = translations.derivation(article.id()).isPresent();
         ArticlePage page = new ArticlePage(pageChrome, article, media.findWithPosters(mediaIds), List.copyOf(blocks),
-                PageHead.NONE, chrome.asset("/assets/beacon.js"));
+                PageHead.NONE, chrome.asset("/assets/beacon.js"), versions, derived);
         return page.withHead(heads.article(page));
     }
 

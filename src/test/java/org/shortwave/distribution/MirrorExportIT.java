@@ -41,7 +41,7 @@ class MirrorExportIT extends AppTestBase {
         long future = store.create(anArticle().in(section).headline("Mirror scheduled").publishedAt(NOW.plusSeconds(60)).build());
 
         MirrorReport first = export.export(out, null);
-        assertThat(first.editions()).containsExactly("zh-hans", "en");
+        assertThat(first.editions()).containsExactly("zh-hans", "en", "zh-hant", "fa");
         assertThat(first.written()).isPositive();
         assertThat(out.resolve("index.html")).exists();
         assertThat(out.resolve("zh-hans/index.html")).exists();

@@ -64,14 +64,20 @@ class PageMetadataIT extends AppTestBase {
         assertThat(meta(page, "name", "twitter:card")).isEqualTo("summary_large_image");
         assertThat(meta(page, "name", "twitter:image")).isEqualTo(meta(page, "property", "og:image"));
 
-        // hreflang: the set names the page itself (reciprocal by construction) and an x-default.
+        // hreflang: the page itself, its public language versions (English, the derived traditional-Chinese one,
+        // Persian) and an x-default, the version in the default edition; every version lists the same set.
         List<Element> alternates = page.select("link[rel=alternate][hreflang]");
-        assertThat(alternates).extracting(e -> e.attr("hreflang")).containsExactly("zh-Hans-CN", "x-default");
-        assertThat(alternates).extracting(e -> e.attr("href")).containsOnly(url);
+        assertThat(alternates).extracting(e -> e.attr("hreflang"))
+                .containsExactly("zh-Hans-CN", "en-GB", "zh-Hant-TW", "fa-IR", "x-default");
+        assertThat(alternates.getFirst().attr("href")).isEqualTo(url);
+        assertThat(alternates.getLast().attr("href")).isEqualTo(url);
+        List<String> set = alternates.stream().map(e -> e.attr("hreflang") + " " + e.attr("href")).toList();
         for (Element alternate : alternates) {
             String target = alternate.attr("href").substring("http://localhost:8080".length());
             Document other = Jsoup.parse(get(target).body());
-            assertThat(other.select("link[rel=alternate][hreflang]").eachAttr("href")).contains(url);
+            assertThat(other.select("link[rel=alternate][hreflang]").stream()
+                    .map(e -> e.attr("hreflang") + " " + e.attr("href")).toList())
+                    .containsExactlyInAnyOrderElementsOf(set);
         }
 
         assertThat(page.select("link[rel=alternate][type=application/rss+xml]").attr("href")).isEqualTo("/zh-hans/feed.rss");

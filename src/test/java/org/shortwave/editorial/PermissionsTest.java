@@ -18,6 +18,9 @@ class PermissionsTest {
     static final Account EDITOR = new Account(2, "editor@x.org", "Editor", false, true, Map.of("zh-hans", Role.EDITOR));
     static final Account CONTRIBUTOR = new Account(3, "writer@x.org", "Writer", false, true, Map.of("zh-hans", Role.CONTRIBUTOR));
     static final Account OUTSIDER = new Account(4, "other@x.org", "Other", false, true, Map.of("en", Role.EDITOR));
+    /** An editor of the traditional-Chinese edition: every right there, none in English or simplified Chinese. */
+    static final Account TRADITIONAL_EDITOR = new Account(6, "hant@x.org", "Hant", false, true,
+            Map.of("zh-hant", Role.EDITOR));
     static final Account DISABLED_ADMIN = new Account(5, "gone@x.org", "Gone", true, false, Map.of());
 
     static Stream<Arguments> cells() {
@@ -28,6 +31,7 @@ class PermissionsTest {
                     cells.add(Arguments.of(ADMIN, action, own, status, true));
                     cells.add(Arguments.of(EDITOR, action, own, status, true));
                     cells.add(Arguments.of(OUTSIDER, action, own, status, false));
+                    cells.add(Arguments.of(TRADITIONAL_EDITOR, action, own, status, false));
                     cells.add(Arguments.of(DISABLED_ADMIN, action, own, status, false));
                     boolean contributor = action == Action.CREATE
                             || own && (action == Action.VIEW
@@ -55,6 +59,14 @@ class PermissionsTest {
     }
 
     static Stream<Account> users() {
-        return Stream.of(ADMIN, EDITOR, CONTRIBUTOR, OUTSIDER);
+        return Stream.of(ADMIN, EDITOR, CONTRIBUTOR, OUTSIDER, TRADITIONAL_EDITOR);
+    }
+
+    @org.junit.jupiter.api.Test
+    void anEditorOfTraditionalChineseCannotPublishInEnglishButCanInTraditionalChinese() {
+        assertThat(Permissions.allows(TRADITIONAL_EDITOR, Action.PUBLISH, "en", false, ArticleStatus.IN_REVIEW))
+                .isFalse();
+        assertThat(Permissions.allows(TRADITIONAL_EDITOR, Action.PUBLISH, "zh-hant", false, ArticleStatus.IN_REVIEW))
+                .isTrue();
     }
 }

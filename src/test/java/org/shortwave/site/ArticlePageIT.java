@@ -62,7 +62,7 @@ class ArticlePageIT extends AppTestBase {
         Element body = article.selectFirst(".story-body");
         Elements paragraphs = body.select("> p");
         assertThat(paragraphs).hasSizeGreaterThanOrEqualTo(20);
-        assertThat(paragraphs.first().selectFirst("span.dateline").text()).isEqualTo("（短波中文）");
+        assertThat(paragraphs.first().selectFirst("bdi.dateline").text()).isEqualTo("（短波中文）");
         assertThat(body.select("> h2")).hasSize(2);
         assertThat(body.text()).containsPattern("[\\p{IsHan}]{2,4}（[A-Z][a-z]+ [A-Z][a-z]+）");
 

@@ -83,7 +83,7 @@ class ReaderE2E extends BrowserTestBase {
             String all = page.locator("body").innerText();
             // The story's own words may quote Latin-script names; the chrome around them may not use English.
             for (String content : page.locator("article h1, article p.lead, .story-body, figure.photo .caption,"
-                    + " section.teasers li h3, nav#editions a").allInnerTexts()) {
+                    + " section.teasers li h3, nav#editions a, nav.versions a").allInnerTexts()) {
                 all = all.replace(content, "");
             }
             assertThat(all).doesNotContainPattern("[A-Za-z]{2,}");

@@ -50,7 +50,7 @@ class RoutingIT extends AppTestBase {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"/xx/story/a-1", "/english/", "/zh-hant/x/a-1", "/favicon.ico", "/a/b/c/d/e/f",
+    @ValueSource(strings = {"/xx/story/a-1", "/english/", "/zh-hk/x/a-1", "/favicon.ico", "/a/b/c/d/e/f",
             "/media/00/does-not-exist.jpg", "/assets/nothing.css"})
     void addressesOutsideAnyEditionGetA404InTheReadersLanguage(String path) {
         HttpResponse<String> english = get(path, "en-US,en;q=0.9");

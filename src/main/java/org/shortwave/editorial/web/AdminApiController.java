@@ -9,6 +9,7 @@ import org.shortwave.content.ArticleContent;
 import org.shortwave.content.BodyJson;
 import org.shortwave.content.EditableArticle;
 import org.shortwave.content.NewsroomArticles;
+import org.shortwave.content.Translations;
 import org.shortwave.editorial.ArticleNotFoundException;
 import org.shortwave.editorial.EditorialWorkflow;
 import org.springframework.core.io.ClassPathResource;
@@ -16,6 +17,7 @@ import org.springframework.core.io.Resource;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -34,11 +36,14 @@ class AdminApiController {
     private final CurrentAccount current;
     private final EditorialWorkflow workflow;
     private final NewsroomArticles articles;
+    private final Translations translations;
 
-    AdminApiController(CurrentAccount current, EditorialWorkflow workflow, NewsroomArticles articles) {
+    AdminApiController(CurrentAccount current, EditorialWorkflow workflow, NewsroomArticles articles,
+            Translations translations) {
         this.current = current;
         this.workflow = workflow;
         this.articles = articles;
+        this.translations = translations;
     }
 
     /** An article as sent: every field; {@code version} is the version a change is based on. */
@@ -111,6 +116,40 @@ class AdminApiController {
     ArticleResponse unpublish(@PathVariable long id, @RequestBody ActionRequest request) {
         workflow.unpublish(user(), id, version(request.version()));
         return read(id);
+    }
+
+    /** A link to another language version: the other article's id. */
+    record TranslationRequest(Long article) {
+    }
+
+    record VersionResponse(long id, String edition, String headline, String status, Long derivedFrom,
+            boolean followsSource) {
+    }
+
+    @GetMapping("/api/admin/v1/articles/{id}/translations")
+    List<VersionResponse> translations(@PathVariable long id) {
+        workflow.open(user(), id);
+        return versions(id);
+    }
+
+    @PostMapping("/api/admin/v1/articles/{id}/translations")
+    List<VersionResponse> link(@PathVariable long id, @RequestBody TranslationRequest request) {
+        if (request.article() == null) {
+            throw new IllegalArgumentException("article must be given");
+        }
+        workflow.linkTranslation(user(), id, request.article());
+        return versions(id);
+    }
+
+    @DeleteMapping("/api/admin/v1/articles/{id}/translations")
+    List<VersionResponse> unlink(@PathVariable long id) {
+        workflow.unlinkTranslation(user(), id);
+        return versions(id);
+    }
+
+    private List<VersionResponse> versions(long id) {
+        return translations.versions(id).stream().map(v -> new VersionResponse(v.id(), v.editionCode(), v.headline(),
+                v.status().dbValue(), v.derivedFrom(), v.followsSource())).toList();
     }
 
     @GetMapping(path = "/api/admin/v1/openapi.json", produces = MediaType.APPLICATION_JSON_VALUE)

@@ -55,6 +55,11 @@ class AdminApiErrors {
         return ApiError.of(HttpStatus.NOT_FOUND, e.getMessage(), "id", null);
     }
 
+    @ExceptionHandler(org.shortwave.content.Translations.InvalidLinkException.class)
+    ResponseEntity<ApiError> invalidLink(org.shortwave.content.Translations.InvalidLinkException e) {
+        return ApiError.of(HttpStatus.CONFLICT, e.getMessage(), "article", null);
+    }
+
     @ExceptionHandler(IllegalArgumentException.class)
     ResponseEntity<ApiError> invalid(IllegalArgumentException e) {
         String message = e.getMessage() == null ? "invalid request" : e.getMessage();

@@ -16,6 +16,7 @@ import org.shortwave.content.EditableArticle;
 import org.shortwave.content.NewsroomArticles;
 import org.shortwave.content.NewsroomFilter;
 import org.shortwave.content.Taxonomy;
+import org.shortwave.content.Translations;
 import org.shortwave.editorial.Action;
 import org.shortwave.editorial.ArticleNotFoundException;
 import org.shortwave.editorial.EditConflictException;
@@ -49,10 +50,12 @@ class ArticleEditorController {
     private final NewsroomChrome pages;
     private final SitePages sitePages;
     private final EditingPresence presence;
+    private final Translations translations;
 
     ArticleEditorController(CurrentAccount current, EditorialWorkflow workflow, NewsroomArticles articles,
             Taxonomy taxonomy, Editions editions, MediaLibrary media, NewsroomChrome pages, SitePages sitePages,
-            EditingPresence presence) {
+            EditingPresence presence, Translations translations) {
+        this.translations = translations;
         this.current = current;
         this.workflow = workflow;
         this.articles = articles;
@@ -163,6 +166,25 @@ class ArticleEditorController {
         return new ModelAndView("redirect:/admin/articles/" + id + "?saved");
     }
 
+    /** Links this article with another as versions of one story ({@code op=link}), or unlinks it. */
+    @PostMapping("/admin/articles/{id}/translations")
+    ModelAndView translations(HttpServletRequest request, @PathVariable long id, @RequestParam String op,
+            @RequestParam(defaultValue = "") String other) {
+        Account user = current.require();
+        if ("unlink".equals(op)) {
+            workflow.unlinkTranslation(user, id);
+        } else if ("link".equals(op) && other.strip().matches("[0-9]{1,18}")) {
+            try {
+                workflow.linkTranslation(user, id, Long.parseLong(other.strip()));
+            } catch (Translations.InvalidLinkException e) {
+                return problem(request, "editor.translations.invalid", HttpStatus.CONFLICT);
+            }
+        } else {
+            throw new IllegalArgumentException("unknown translation operation");
+        }
+        return new ModelAndView("redirect:/admin/articles/" + id + "?saved");
+    }
+
     @GetMapping("/admin/articles/{id}/preview")
     ModelAndView preview(@PathVariable long id, HttpServletResponse response) {
         Account user = current.require();
@@ -233,6 +255,8 @@ class ArticleEditorController {
         EditorPage page = new EditorPage(pages.chrome(request, article == null ? "editor.new.title" : "editor.edit.title", user),
                 editionCode, article, form, taxonomy.sections(editionCode), taxonomy.topics(editionCode),
                 taxonomy.people(), media.recent("image", 200), media.recent("video", 50), message, conflict, others, may,
+                article == null ? List.of() : translations.versions(article.id()),
+                article == null ? null : translations.derivation(article.id()).orElse(null),
                 editions.find(editionCode).map(edition -> edition.timeZone().getId()).orElse("UTC"));
         return new ModelAndView("admin/editor", Map.of("page", page), status);
     }

@@ -4,20 +4,23 @@ import java.time.Instant;
 import java.util.List;
 import org.shortwave.accounts.AdminChrome;
 import org.shortwave.content.ArticleStatus;
+import org.shortwave.content.Derivation;
 import org.shortwave.content.EditableArticle;
+import org.shortwave.content.StoryVersion;
 import org.shortwave.content.Person;
 import org.shortwave.content.Section;
 import org.shortwave.content.Topic;
 import org.shortwave.media.MediaItem;
 
 /**
- * The article editor. {@code article} is null for a new article; {@code conflict}, when set, is the version someone
+ * The article editor ({@code versions}: the story's language versions, itself included; {@code derivation}: set for
+ * an article converted automatically from another). {@code article} is null for a new article; {@code conflict}, when set, is the version someone
  * else saved while this user edited: the form keeps this user's text and the page shows the other version beside it.
  */
 public record EditorPage(AdminChrome chrome, String editionCode, EditableArticle article, EditorForm form,
         List<Section> sections, List<Topic> topics, List<Person> people, List<MediaItem> images,
         List<MediaItem> videos, String message, EditableArticle conflict, List<String> othersEditing,
-        Permissions permissions, String timeZone) {
+        Permissions permissions, List<StoryVersion> versions, Derivation derivation, String timeZone) {
 
     /** What the user may do to this article, for the buttons shown. */
     public record Permissions(boolean edit, boolean submit, boolean reject, boolean publish, boolean unpublish,
