@@ -61,7 +61,8 @@ class AuthorizationMatrixIT extends AppTestBase {
      * The policy: for each route (and, where one route does several things, each use of it), the answer to each
      * caller, in the order of {@link Caller}. A = allowed (2xx or a redirect that is not the sign-in page),
      * F = forbidden (403), S = sign in first (302 to the sign-in page, or 401 from the API), N = not found (404),
-     * M = method not allowed (405). The article is a zh-hans story written by OWNER, a zh-hans contributor;
+     * M = method not allowed (405), V = allowed but the (deliberately invalid) form refused (422): used where an
+     * allowed change would alter what other tests see, such as adding an edition. The article is a zh-hans story written by OWNER, a zh-hans contributor;
      * OTHER_WRITER is another zh-hans contributor, OTHER_EDITION_EDITOR edits the en edition only; DISABLED was a
      * zh-hans editor, signed in before being disabled: their session ended, so the CSRF token of their open form is
      * no longer valid and newsroom forms answer 403 before anything runs; the two token callers hold a zh-hans
@@ -77,6 +78,9 @@ class AuthorizationMatrixIT extends AppTestBase {
             POST /admin/articles/{id}/workflow [unpublish]            S    F    F    A    F    A    F    S    S
             POST /admin/articles/{id}/notes                           S    F    F    A    F    A    F    S    S
             POST /admin/articles/{id}/restore                         S    A    F    A    F    A    F    S    S
+            POST /admin/articles/{id}/translations [link]             S    A    F    A    F    A    F    S    S
+            POST /admin/editions                                      S    F    F    F    F    V    F    S    S
+            POST /admin/editions/{code}                               S    F    F    F    F    V    F    S    S
             POST /admin/media/new                                     S    A    A    A    A    A    F    S    S
             POST /admin/media                                         S    A    A    A    A    A    F    S    S
             POST /admin/users                                         S    F    F    F    F    A    F    S    S
@@ -95,6 +99,8 @@ class AuthorizationMatrixIT extends AppTestBase {
             POST /api/admin/v1/articles/{id}/submit                   S    A    F    A    F    A    S    S    S
             POST /api/admin/v1/articles/{id}/publish                  S    F    F    A    F    A    S    S    S
             POST /api/admin/v1/articles/{id}/unpublish                S    F    F    A    F    A    S    S    S
+            POST /api/admin/v1/articles/{id}/translations             S    A    F    A    F    A    S    S    S
+            DELETE /api/admin/v1/articles/{id}/translations           S    A    F    A    F    A    S    S    S
             POST /api/admin/v1/media                                  S    A    A    A    A    A    S    S    S
             POST /api/beacon                                          A    A    A    A    A    A    A    A    A
             POST /api/v1/**                                           M    M    M    M    M    M    M    M    M
@@ -245,6 +251,21 @@ class AuthorizationMatrixIT extends AppTestBase {
         cases.put("POST /admin/articles/{id}/restore", new Case(State.DRAFT_SAVED_TWICE, cell -> form(
                 "/admin/articles/" + cell.articleId() + "/restore",
                 Map.of("revision", "1", "version", String.valueOf(version(cell.articleId()))))));
+        cases.put("POST /admin/articles/{id}/translations [link]", new Case(State.DRAFT, cell -> form(
+                "/admin/articles/" + cell.articleId() + "/translations",
+                Map.of("op", "link", "other", String.valueOf(englishPartner())))));
+        cases.put("POST /admin/editions", new Case(null, cell -> form("/admin/editions", Map.of("code", "xx-matrix",
+                "locale", "xx", "name", "Matrix", "siteName", "Matrix", "direction", "ltr", "timeZone", "UTC",
+                "copyrightHolder", "Matrix", "calendar", "gregorian", "position", "9"))));
+        cases.put("POST /admin/editions/{code}", new Case(null, cell -> form("/admin/editions/en", Map.of(
+                "locale", "en", "name", "English", "siteName", "Shortwave", "direction", "ltr",
+                "timeZone", "Mars/Olympus_Mons", "copyrightHolder", "Shortwave", "calendar", "gregorian",
+                "position", "1"))));
+        cases.put("POST /api/admin/v1/articles/{id}/translations", new Case(State.DRAFT, cell -> json("POST",
+                "/api/admin/v1/articles/" + cell.articleId() + "/translations",
+                "{\"article\":" + englishPartner() + "}")));
+        cases.put("DELETE /api/admin/v1/articles/{id}/translations", new Case(State.DRAFT, cell -> json("DELETE",
+                "/api/admin/v1/articles/" + cell.articleId() + "/translations", "")));
         cases.put("POST /admin/media/new", new Case(null, cell -> upload("/admin/media/new")));
         cases.put("POST /admin/media", new Case(null, cell -> upload("/admin/media")));
         cases.put("POST /admin/users", new Case(null, cell -> form("/admin/users", Map.of("email",
@@ -295,6 +316,17 @@ class AuthorizationMatrixIT extends AppTestBase {
     private Case apiWorkflowCase(State state, String action) {
         return new Case(state, cell -> json("POST", "/api/admin/v1/articles/" + cell.articleId() + "/" + action,
                 "{\"version\":" + version(cell.articleId()) + "}"));
+    }
+
+    /** A published en story, not yet a version of anything, to link a zh-hans draft with. */
+    private long englishPartner() {
+        Account editor = accountOf.get(Caller.OTHER_EDITION_EDITOR);
+        long enSection = taxonomy.sections("en").getFirst().id();
+        long id = workflow.create(editor, new ArticleContent("en", enSection, "Matrix partner",
+                "matrix-partner-" + UUID.randomUUID().toString().substring(0, 8), "Lead.", "",
+                List.of(new Block.Paragraph(InlineHtml.sanitize("Body."))), null, List.of(), List.of(), "Shortwave"));
+        workflow.publish(editor, id, version(id), null, null);
+        return id;
     }
 
     private long ownId(Cell cell) {
@@ -393,6 +425,7 @@ class AuthorizationMatrixIT extends AppTestBase {
             case 403 -> 'F';
             case 404 -> 'N';
             case 405 -> 'M';
+            case 422 -> 'V';
             default -> status >= 200 && status < 400 ? 'A' : '?';
         };
     }
