@@ -6,8 +6,8 @@ import org.shortwave.media.internal.MediaRepository;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
+import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Keeps each media item's visibility by the one rule: public while an article the public may see shows it,
@@ -28,14 +28,19 @@ class MediaVisibility {
         this.clock = clock;
     }
 
-    @EventListener
-    @Transactional
+    @EventListener // one UPDATE statement: no transaction of its own needed
     public void on(ContentChanged change) {
-        if (change.articleId() != null) {
+        if (change.articleId() == null) {
+            return;
+        }
+        try {
             int changed = repository.refreshShownBy(change.articleId(), clock.instant());
             if (changed > 0) {
                 log.debug("{} media items of article {} changed visibility", changed, change.articleId());
             }
+        } catch (DataAccessException e) {
+            // Never hold up the change feed (and every other listener) on this; serving re-checks publication.
+            log.error("could not update the visibility of the media of article {}", change.articleId(), e);
         }
     }
 }

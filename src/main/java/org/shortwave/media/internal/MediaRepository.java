@@ -127,8 +127,9 @@ public class MediaRepository {
      * shared by several items is public when any of them is.
      */
     public Optional<Boolean> fileIsPublic(String path) {
-        return Optional.ofNullable(jdbc.sql("select bool_or(m.visibility = 'public') from media m where " + HAS_FILE)
-                .param("p", path).query(Boolean.class).single());
+        List<Boolean> any = jdbc.sql("select bool_or(m.visibility = 'public') from media m where " + HAS_FILE)
+                .param("p", path).query(Boolean.class).list(); // one row; null when no item holds the file
+        return any.isEmpty() ? Optional.empty() : Optional.ofNullable(any.getFirst());
     }
 
     /** Makes the items holding this file public if a public article shows them now; true if any became public. */
@@ -148,7 +149,7 @@ public class MediaRepository {
                     select main_image_id as id from article where id = :article and main_image_id is not null
                     union
                     select (b ->> 'media')::bigint from article, jsonb_array_elements(body) b
-                    where id = :article and jsonb_typeof(b) = 'object' and b ? 'media'),
+                    where id = :article and jsonb_typeof(b) = 'object' and b -> 'media' is not null),
                 items as (
                     select id from shown
                     union
