@@ -159,7 +159,7 @@ class BackupRestoreIT extends AppTestBase {
     private ConfigurableApplicationContext freshInstallation() throws Exception {
         Path dataDir = Files.createTempDirectory(Files.createDirectories(Path.of("target", "it-data")), "restore-");
         List<String> args = new ArrayList<>(List.of("--shortwave.data-dir=" + dataDir.toAbsolutePath(),
-                "--server.port=-1", "--shortwave.demo-content=false", "--spring.main.banner-mode=off"));
+                "--server.port=-1", "--management.server.port=-1", "--shortwave.demo-content=false", "--spring.main.banner-mode=off"));
         String url = environment.getProperty("spring.datasource.url");
         if (url != null && !url.isBlank()) {
             String database = "shortwave_restore_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);

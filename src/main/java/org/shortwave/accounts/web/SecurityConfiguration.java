@@ -3,6 +3,7 @@ package org.shortwave.accounts.web;
 import org.shortwave.accounts.NewsroomChrome;
 import org.shortwave.accounts.AccountDisabled;
 import org.shortwave.accounts.ApiTokens;
+import org.shortwave.accounts.internal.LoginFailureRepository;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -100,8 +101,8 @@ class SecurityConfiguration {
     }
 
     @Bean
-    LoginThrottle loginThrottle(NewsroomChrome pages) {
-        return new LoginThrottle(pages);
+    LoginThrottle loginThrottle(NewsroomChrome pages, LoginFailureRepository failures) {
+        return new LoginThrottle(pages, failures);
     }
 
     /** The throttle runs inside the newsroom chain only, not as a filter of every request. */
