@@ -61,7 +61,7 @@ public class NodeHealth {
                     + " order by installed_rank desc limit 1").query(String.class).optional().orElse("-");
             long millis = (System.nanoTime() - started) / 1_000_000;
             return new Check("admin.health.database", Status.OK, "admin.health.database.detail",
-                    List.of(version, schema, millis));
+                    List.of("PostgreSQL " + version, schema, millis));
         } catch (RuntimeException e) {
             return new Check("admin.health.database", Status.FAIL, "admin.health.error", List.of(e.getMessage()));
         }
