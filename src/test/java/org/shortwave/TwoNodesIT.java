@@ -96,7 +96,10 @@ class TwoNodesIT {
     private static ConfigurableApplicationContext node(String name) {
         try {
             return new SpringApplicationBuilder(ShortwaveApplication.class).run(
-                    "--spring.datasource.url=" + url, "--shortwave.data-dir=" + dataDir("node-" + name),
+                    "--spring.datasource.url=" + url,
+                    "--spring.datasource.username=" + System.getProperty("spring.datasource.username", "postgres"),
+                    "--spring.datasource.password=" + System.getProperty("spring.datasource.password", ""),
+                    "--shortwave.data-dir=" + dataDir("node-" + name),
                     "--server.port=0", "--management.server.port=-1", "--shortwave.demo-content=false",
                     "--spring.main.banner-mode=off");
         } catch (IOException e) {
@@ -142,11 +145,11 @@ class TwoNodesIT {
         long article = nodeA.getBean(EditorialWorkflow.class).create(first, story(section));
 
         Browser onA = new Browser(nodeA);
-        assertThat(onA.signIn(first.email(), PASSWORD).headers().firstValue("Location")).hasValue("/admin/");
+        assertThat(onA.signIn(first.email(), PASSWORD).headers().firstValue("Location").orElseThrow()).endsWith("/admin/");
         assertThat(onA.get("/admin/articles/" + article).body()).doesNotContain("Li Wei");
 
         Browser onB = new Browser(nodeB);
-        assertThat(onB.signIn(second.email(), PASSWORD).headers().firstValue("Location")).hasValue("/admin/");
+        assertThat(onB.signIn(second.email(), PASSWORD).headers().firstValue("Location").orElseThrow()).endsWith("/admin/");
         String page = onB.get("/admin/articles/" + article).body();
         assertThat(Jsoup.parse(page).select("[role=alert]").text()).contains("Wang Fang");
     }
