@@ -79,6 +79,10 @@ class TwoNodesIT {
         } finally {
             starters.shutdown();
         }
+        // No demo content on these nodes: the one edition the tests write in.
+        nodeA.getBean(org.shortwave.i18n.Editions.class).createIfMissing(new org.shortwave.i18n.Edition("en",
+                java.util.Locale.forLanguageTag("en-GB"), "English", "Shortwave", "ltr", java.time.ZoneId.of("UTC"),
+                true), 0);
     }
 
     @AfterAll
