@@ -14,7 +14,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -49,6 +48,8 @@ class TwoNodesIT {
     private static final String PASSWORD = "harbour lights at dusk";
 
     static EmbeddedPostgres postgres;
+    static JdbcClient admin;
+    static String database;
     static String adminUrl;
     static String url;
     static ConfigurableApplicationContext nodeA;
@@ -57,14 +58,14 @@ class TwoNodesIT {
     @BeforeAll
     static void startTwoNodesAtOnce() throws Exception {
         String server = System.getProperty("spring.datasource.url");
-        String database = "shortwave_nodes_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        database = "shortwave_nodes_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
         if (server == null || server.isBlank()) {
             postgres = EmbeddedPostgres.builder().setDataDirectory(dataDir("pg")).setCleanDataDirectory(true).start();
             adminUrl = "jdbc:postgresql://localhost:" + postgres.getPort() + "/postgres";
         } else {
             adminUrl = server;
         }
-        JdbcClient admin = JdbcClient.create(new org.springframework.jdbc.datasource.DriverManagerDataSource(adminUrl,
+        admin = JdbcClient.create(new org.springframework.jdbc.datasource.DriverManagerDataSource(adminUrl,
                 System.getProperty("spring.datasource.username", "postgres"),
                 System.getProperty("spring.datasource.password", "")));
         admin.sql("create database " + database).update();
@@ -94,6 +95,8 @@ class TwoNodesIT {
         }
         if (postgres != null) {
             postgres.close();
+        } else if (admin != null) {
+            admin.sql("drop database if exists " + database + " with (force)").update();
         }
     }
 
@@ -165,30 +168,22 @@ class TwoNodesIT {
         long section = nodeA.getBean(Taxonomy.class).ensureSection("en", "two-nodes", "Two nodes", 94);
         EditorialWorkflow workflow = nodeA.getBean(EditorialWorkflow.class);
         long article = workflow.create(editor, story(section));
-        TestClock clockA = (TestClock) nodeA.getBean(Clock.class);
-        TestClock clockB = (TestClock) nodeB.getBean(Clock.class);
-        workflow.publish(editor, article, 1, clockA.instant().plus(Duration.ofMinutes(30)), null);
+        // The nodes run on the system clock: schedule two seconds ahead and wait (bounded) for the announcement.
+        Instant due = nodeA.getBean(Clock.class).instant().plusSeconds(2);
+        workflow.publish(editor, article, 1, due, null);
 
-        clockA.advance(Duration.ofHours(1));
-        clockB.advance(Duration.ofHours(1));
-        try {
-            JdbcClient db = nodeB.getBean(JdbcClient.class);
-            Instant deadline = Instant.now().plusSeconds(30);
-            while (announcements(db, article) == 0 && Instant.now().isBefore(deadline)) {
-                pause();
-            }
-            // Both schedulers have run several times since (they run every second): still one announcement.
-            long runsBefore = db.sql("select count(*) from change_log").query(Long.class).single();
-            Instant settle = Instant.now().plusSeconds(3);
-            while (Instant.now().isBefore(settle)) {
-                pause();
-            }
-            assertThat(announcements(db, article)).isEqualTo(1);
-            assertThat(runsBefore).isPositive();
-        } finally {
-            clockA.reset();
-            clockB.reset();
+        JdbcClient db = nodeB.getBean(JdbcClient.class);
+        Instant deadline = Instant.now().plusSeconds(30);
+        while (announcements(db, article) == 0 && Instant.now().isBefore(deadline)) {
+            pause();
         }
+        assertThat(announcements(db, article)).isEqualTo(1);
+        // Both schedulers go on running every second: a few more runs each, still one announcement.
+        Instant settle = Instant.now().plusSeconds(3);
+        while (Instant.now().isBefore(settle)) {
+            pause();
+        }
+        assertThat(announcements(db, article)).isEqualTo(1);
     }
 
     private static long announcements(JdbcClient db, long article) {

@@ -58,6 +58,16 @@ class BackupRestoreIT extends AppTestBase {
     @Autowired
     RestoreCommand restoreCommand;
 
+    /** A database made on the tests' PostgreSQL server for the fresh installation, dropped afterwards. */
+    private String createdDatabase;
+
+    @org.junit.jupiter.api.AfterEach
+    void dropCreatedDatabase() {
+        if (createdDatabase != null) {
+            jdbc.sql("drop database if exists " + createdDatabase + " with (force)").update();
+        }
+    }
+
     @Test
     void aBackupRestoredIntoAFreshInstallationHoldsExactlyTheBackedUpState() throws Exception {
         Account editor = accounts.create(null, "backup-" + UUID.randomUUID() + "@example.org", "Lin Yu",
@@ -164,6 +174,7 @@ class BackupRestoreIT extends AppTestBase {
         if (url != null && !url.isBlank()) {
             String database = "shortwave_restore_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
             jdbc.sql("create database " + database).update();
+            createdDatabase = database;
             args.add("--spring.datasource.url=" + url.replaceFirst("/[^/?]+(\\?.*)?$", "/" + database + "$1"));
         }
         return new SpringApplicationBuilder(ShortwaveApplication.class).run(args.toArray(String[]::new));

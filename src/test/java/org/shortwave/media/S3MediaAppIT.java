@@ -42,6 +42,7 @@ class S3MediaAppIT {
     static ConfigurableApplicationContext app;
     static int port;
     static Path dataDir;
+    static Runnable dropDatabase = () -> { };
     final HttpClient http = HttpClient.newHttpClient();
 
     @BeforeAll
@@ -61,14 +62,18 @@ class S3MediaAppIT {
             String database = "shortwave_s3_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
             String user = System.getProperty("spring.datasource.username", "postgres");
             String password = System.getProperty("spring.datasource.password", "");
-            JdbcClient.create(new DriverManagerDataSource(server, user, password)).sql("create database " + database)
-                    .update();
+            JdbcClient admin = JdbcClient.create(new DriverManagerDataSource(server, user, password));
+            admin.sql("create database " + database).update();
+            dropDatabase = () -> admin.sql("drop database if exists " + database + " with (force)").update();
             args.add("--spring.datasource.url=" + server.replaceFirst("/[^/?]+(\\?.*)?$", "/" + database + "$1"));
             args.add("--spring.datasource.username=" + user);
             args.add("--spring.datasource.password=" + password);
         }
         app = new SpringApplicationBuilder(ShortwaveApplication.class).run(args.toArray(String[]::new));
         port = ((WebServerApplicationContext) app).getWebServer().getPort();
+        app.getBean(org.shortwave.i18n.Editions.class).createIfMissing(new org.shortwave.i18n.Edition("en",
+                java.util.Locale.forLanguageTag("en-GB"), "English", "Shortwave", "ltr", java.time.ZoneId.of("UTC"),
+                true), 0);
     }
 
     @AfterAll
@@ -79,6 +84,7 @@ class S3MediaAppIT {
         if (s3 != null) {
             s3.close();
         }
+        dropDatabase.run();
     }
 
     @Test
