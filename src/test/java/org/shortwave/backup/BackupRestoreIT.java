@@ -83,7 +83,11 @@ class BackupRestoreIT extends AppTestBase {
         long draft = workflow.create(signedIn, story(section, "Pier lights draft", draftPhoto));
 
         Path archive = Files.createTempDirectory(Path.of("target"), "backup-").resolve("shortwave.zip");
+        long started = System.nanoTime();
         Backups.BackupReport backup = backups.backup(archive);
+        System.out.printf("Restore drill: backup of %d tables, %,d rows, %d media files: %,d bytes in %d ms%n",
+                backup.tables().size(), backup.tables().values().stream().mapToLong(f -> f.rows()).sum(),
+                backup.mediaFiles().size(), backup.bytes(), (System.nanoTime() - started) / 1_000_000);
         assertThat(backup.mediaFiles()).contains(photo.filePath(), draftPhoto.filePath())
                 .containsAll(photo.renditions().stream().map(r -> r.filePath()).toList());
         assertThat(backup.tables()).containsKeys("article", "media", "change_log", "app_user");
@@ -98,7 +102,10 @@ class BackupRestoreIT extends AppTestBase {
 
         try (ConfigurableApplicationContext restored = freshInstallation()) {
             Backups target = restored.getBean(Backups.class);
+            long restoring = System.nanoTime();
             Backups.RestoreReport report = target.restore(archive);
+            System.out.printf("Restore drill: restore with %d articles indexed in %d ms%n", report.indexedArticles(),
+                    (System.nanoTime() - restoring) / 1_000_000);
             assertThat(report.tables()).isEqualTo(backup.tables());
             assertThat(report.mediaFiles()).isEqualTo(backup.mediaFiles().size());
 

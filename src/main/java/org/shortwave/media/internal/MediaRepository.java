@@ -117,10 +117,14 @@ public class MediaRepository {
                         on a.main_image_id = v.id or a.body @> jsonb_build_array(jsonb_build_object('media', v.id))
                     where (v.id = m.id or v.poster_id = m.id) and\s""" + Visibility.PUBLIC + ")";
 
-    /** SQL condition on {@code m}: the item's file, captions or one of its renditions is stored at {@code :p}. */
+    /**
+     * SQL condition on {@code m}: the item's file, captions or one of its renditions is stored at {@code :p}. Three
+     * indexed lookups in a union (an OR across them would scan the table on every media request).
+     */
     private static final String HAS_FILE = """
-            (m.file_path = :p or m.captions_path = :p
-             or m.id in (select media_id from media_rendition where file_path = :p))""";
+            m.id in (select id from media where file_path = :p
+                     union all select id from media where captions_path = :p
+                     union all select media_id from media_rendition where file_path = :p)""";
 
     /**
      * Whether the file at this path is public (true), restricted (false), or belongs to no item (empty). A file
