@@ -22,7 +22,7 @@ class BackupCommand implements CliCommand {
 
     @Override
     public String summary() {
-        return "--to FILE: write the database and media files into one archive (the server may keep running)";
+        return "--to FILE: write the database and media files into one archive (see docs/operations.md)";
     }
 
     @Override
