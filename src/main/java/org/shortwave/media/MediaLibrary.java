@@ -198,8 +198,11 @@ public class MediaLibrary {
     @Transactional
     public Optional<Boolean> fileIsPublic(String path, Instant now) {
         Optional<Boolean> known = repository.fileIsPublic(path);
-        if (known.isPresent() && !known.get() && repository.publishFileIfShown(path, now)) {
-            return Optional.of(true);
+        if (known.isPresent() && !known.get()) {
+            // Read again whatever the update did: a node's visibility listener may have made it public meanwhile
+            // (then this update, waiting on its row lock, finds nothing restricted left to change).
+            repository.publishFileIfShown(path, now);
+            return repository.fileIsPublic(path);
         }
         return known;
     }
