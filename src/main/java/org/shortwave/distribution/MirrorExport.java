@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import org.shortwave.content.Article;
@@ -21,7 +22,7 @@ import org.shortwave.content.Topic;
 import org.shortwave.i18n.Edition;
 import org.shortwave.i18n.Editions;
 import org.shortwave.i18n.Messages;
-import org.shortwave.platform.ShortwaveProperties;
+import org.shortwave.media.MediaStore;
 import org.shortwave.site.SitePages;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -48,11 +49,11 @@ public class MirrorExport {
     private final FeedWriter feedWriter;
     private final Messages messages;
     private final TemplateEngine templates;
-    private final Path mediaDir;
+    private final MediaStore media;
 
     MirrorExport(Editions editions, Taxonomy taxonomy, PublishedArticles articles, PublicListings listings,
             SitePages pages, Feeds feeds, FeedWriter feedWriter, Messages messages, TemplateEngine templates,
-            ShortwaveProperties properties) {
+            MediaStore media) {
         this.editions = editions;
         this.taxonomy = taxonomy;
         this.articles = articles;
@@ -62,7 +63,7 @@ public class MirrorExport {
         this.feedWriter = feedWriter;
         this.messages = messages;
         this.templates = templates;
-        this.mediaDir = properties.mediaDir();
+        this.media = media;
     }
 
     /** Exports the edition with this code, or every edition when {@code editionCode} is null. */
@@ -130,9 +131,12 @@ public class MirrorExport {
             }
             try {
                 if (path.startsWith("/media/")) {
-                    Path source = mediaDir.resolve(path.substring("/media/".length())).normalize();
-                    if (source.startsWith(mediaDir.normalize()) && Files.isRegularFile(source)) {
-                        files.write(file, Files.readAllBytes(source));
+                    String key = path.substring("/media/".length());
+                    Optional<Long> size = key.contains("..") ? Optional.empty() : media.size(key);
+                    if (size.isPresent()) {
+                        try (InputStream in = media.read(key, 0, size.get())) {
+                            files.write(file, in.readAllBytes());
+                        }
                     } else {
                         log.warn("Mirror: media file {} is missing", path);
                     }

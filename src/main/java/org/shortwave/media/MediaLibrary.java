@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
@@ -27,8 +26,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The media library: files on disk under {@code shortwave.data-dir}/media, named by content hash, and their
- * descriptions (alt text, caption, credit...) in the database.
+ * The media library: files in the {@link MediaStore} (local disk or a bucket), named by content hash, and their
+ * descriptions (alt text, caption, credit...) and visibility in the database.
  */
 @Service
 public class MediaLibrary {
@@ -43,12 +42,12 @@ public class MediaLibrary {
     private static final Logger log = LoggerFactory.getLogger(MediaLibrary.class);
 
     private final MediaRepository repository;
-    private final Path mediaDir;
+    private final MediaStore files;
     private final Path incomingDir;
 
-    MediaLibrary(MediaRepository repository, ShortwaveProperties properties) {
+    MediaLibrary(MediaRepository repository, MediaStore files, ShortwaveProperties properties) {
         this.repository = repository;
-        this.mediaDir = properties.mediaDir();
+        this.files = files;
         this.incomingDir = properties.dataDir().resolve("incoming");
         sweepIncoming();
     }
@@ -81,8 +80,8 @@ public class MediaLibrary {
     }
 
     /**
-     * Moves a fully written file from the incoming directory to its content-hash name under the media directory (in
-     * one atomic step, so no reader ever sees part of it), or deletes it if those bytes are stored already.
+     * Moves a fully written file from the incoming directory to its content-hash name in the store (in one step,
+     * so no reader ever sees part of it), or deletes it if those bytes are stored already.
      */
     Written moveIntoPlace(Path incoming, String hash, String extension, long byteSize) {
         String contentType = CONTENT_TYPES.get(extension);
@@ -91,15 +90,9 @@ public class MediaLibrary {
             throw new IllegalArgumentException("unsupported media file: " + hash + "." + extension);
         }
         String path = hash.substring(0, 2) + "/" + hash + "." + extension;
-        Path target = mediaDir.resolve(path);
         try {
-            if (Files.exists(target)) {
-                Files.delete(incoming);
-                return new Written(new StoredFile(path, contentType, byteSize), false);
-            }
-            Files.createDirectories(target.getParent());
-            Files.move(incoming, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            return new Written(new StoredFile(path, contentType, byteSize), true);
+            boolean created = files.put(path, incoming, contentType);
+            return new Written(new StoredFile(path, contentType, byteSize), created);
         } catch (IOException e) {
             deleteQuietly(incoming);
             throw new UncheckedIOException("could not store media file " + path, e);
@@ -108,7 +101,7 @@ public class MediaLibrary {
 
     /**
      * A new empty file in the incoming directory, beside the media directory (same file system, so the final move
-     * is atomic) but outside it, so that {@code /media/**} never serves a file that is still being checked.
+     * is atomic for the local store) but outside it, so that {@code /media/**} never serves a file that is still being checked.
      */
     Path newIncomingFile() {
         try {
@@ -122,7 +115,11 @@ public class MediaLibrary {
     /** Removes a stored file that no row refers to (one whose transaction rolled back). */
     void deleteIfUnreferenced(String path) {
         if (!repository.isReferenced(path)) {
-            deleteQuietly(mediaDir.resolve(path));
+            try {
+                files.delete(path);
+            } catch (IOException e) {
+                log.warn("could not delete {}", path, e);
+            }
         }
     }
 
@@ -188,8 +185,42 @@ public class MediaLibrary {
         return Optional.ofNullable(findWithPosters(Set.of(id)).get(id));
     }
 
+    /** The store the files are in. */
+    public MediaStore files() {
+        return files;
+    }
+
+    /**
+     * Whether readers may fetch the file at this path: empty when no item holds it, false while it is restricted (no
+     * public article shows it). A restricted file that a public article shows by now (a scheduled story whose time
+     * came before this node heard of it) turns public here.
+     */
+    @Transactional
+    public Optional<Boolean> fileIsPublic(String path, Instant now) {
+        Optional<Boolean> known = repository.fileIsPublic(path);
+        if (known.isPresent() && !known.get()) {
+            // Read again whatever the update did: a node's visibility listener may have made it public meanwhile
+            // (then this update, waiting on its row lock, finds nothing restricted left to change).
+            repository.publishFileIfShown(path, now);
+            return repository.fileIsPublic(path);
+        }
+        return known;
+    }
+
+    /** Every stored file path, sorted. */
+    @Transactional(readOnly = true)
+    public List<String> allFilePaths() {
+        return repository.allFilePaths();
+    }
+
     void addRendition(long mediaId, Rendition rendition) {
         repository.insertRendition(mediaId, rendition);
+    }
+
+    /** The content type of a stored file by its extension, or empty for an extension the library never makes. */
+    public static Optional<String> contentTypeOf(String path) {
+        int dot = path.lastIndexOf('.');
+        return dot < 0 ? Optional.empty() : Optional.ofNullable(CONTENT_TYPES.get(path.substring(dot + 1)));
     }
 
     static String sha256(byte[] bytes) {

@@ -14,6 +14,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.shortwave.media.ImageReencoder.Encoded;
 import org.shortwave.media.RejectedUploadException.Reason;
 import org.springframework.stereotype.Service;
@@ -52,10 +53,20 @@ public class MediaUploads {
     private final MediaLimits limits;
     private final ImageReencoder images;
 
-    MediaUploads(MediaLibrary library, MediaLimits limits) {
+    private final MeterRegistry metrics;
+
+    MediaUploads(MediaLibrary library, MediaLimits limits, MeterRegistry metrics) {
         this.library = library;
         this.limits = limits;
         this.images = new ImageReencoder(limits);
+        this.metrics = metrics;
+    }
+
+    /** Counts a refusal by reason ({@code shortwave.media.upload.rejections}) and passes it on. */
+    private RejectedUploadException counted(RejectedUploadException e) {
+        metrics.counter("shortwave.media.upload.rejections", "reason", e.reason().name().toLowerCase(Locale.ROOT))
+                .increment();
+        return e;
     }
 
     public MediaLimits limits() {
@@ -65,12 +76,26 @@ public class MediaUploads {
     /** An image for articles: JPEG, PNG, WebP or GIF, with alt text (required), caption and credit. */
     @Transactional
     public MediaItem acceptImage(InputStream in, String altText, String caption, String credit, String sourceKey) {
-        return acceptImage(readAtMost(in, limits.maxImageBytes().toBytes(), FILE), altText, caption, credit, sourceKey);
+        byte[] bytes;
+        try {
+            bytes = readAtMost(in, limits.maxImageBytes().toBytes(), FILE);
+        } catch (RejectedUploadException e) {
+            throw counted(e);
+        }
+        return acceptImage(bytes, altText, caption, credit, sourceKey);
     }
 
     /** As {@link #acceptImage(InputStream, String, String, String, String)}, from bytes in memory. */
     @Transactional
     public MediaItem acceptImage(byte[] bytes, String altText, String caption, String credit, String sourceKey) {
+        try {
+            return image(bytes, altText, caption, credit, sourceKey);
+        } catch (RejectedUploadException e) {
+            throw counted(e);
+        }
+    }
+
+    private MediaItem image(byte[] bytes, String altText, String caption, String credit, String sourceKey) {
         FileType type = imageType(bytes, FILE); // what the file is comes first: alt text for HTML would not help
         String alt = text(altText, ALT, 1000);
         if (alt == null) {
@@ -88,7 +113,12 @@ public class MediaUploads {
      */
     @Transactional
     public MediaItem acceptPoster(byte[] bytes, String sourceKey) {
-        ImageReencoder.Result image = reencode(bytes, POSTER);
+        ImageReencoder.Result image;
+        try {
+            image = reencode(bytes, POSTER);
+        } catch (RejectedUploadException e) {
+            throw counted(e);
+        }
         long id = storeImage(image, "", null, null, sourceKey, removeOnRollback());
         return library.find(id).orElseThrow();
     }
@@ -100,6 +130,15 @@ public class MediaUploads {
     @Transactional
     public MediaItem acceptVideo(InputStream video, String title, byte[] poster, byte[] captions,
             String captionsLang, String sourceKey) {
+        try {
+            return video(video, title, poster, captions, captionsLang, sourceKey);
+        } catch (RejectedUploadException e) {
+            throw counted(e);
+        }
+    }
+
+    private MediaItem video(InputStream video, String title, byte[] poster, byte[] captions, String captionsLang,
+            String sourceKey) {
         String videoTitle = text(title, TITLE, 300);
         if (videoTitle == null) {
             throw new RejectedUploadException(Reason.MISSING_OR_INVALID_FIELD, TITLE, "media.video.title-required");

@@ -315,6 +315,8 @@ class LeakProberIT extends AppTestBase {
                 case "slug" -> pick("story-" + pickMarker(), "renamed-" + pickMarker(), "news", "x");
                 case "page" -> String.valueOf(1 + random.nextInt(3));
                 case "format" -> pick("rss", "atom", "json");
+                case "dir" -> mediaFile()[0];
+                case "name" -> mediaFile()[1];
                 case "**" -> "/" + pick("articles", "articles/" + pickId(), "editions", "search", "x");
                 default -> throw new AssertionError("no generator for {" + name + "} in " + pattern
                         + ": add one to LeakProberIT.fill, so the new route is probed");
@@ -330,6 +332,13 @@ class LeakProberIT extends AppTestBase {
             default -> "";
         };
         return path + query;
+    }
+
+    /** The folder and name of a hidden story's media file (the prober knows them; readers may have guessed). */
+    private String[] mediaFile() {
+        String path = mediaPaths.get(random.nextInt(mediaPaths.size()));
+        String[] parts = path.split("/");
+        return new String[] {parts[parts.length - 2], parts[parts.length - 1]};
     }
 
     private long pickId() {

@@ -8,12 +8,10 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayDeque;
-import java.util.Deque;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import org.shortwave.accounts.NewsroomChrome;
 import org.shortwave.accounts.Accounts;
+import org.shortwave.accounts.internal.LoginFailureRepository;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -21,20 +19,21 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Slows password guessing: after {@value #MAX_FAILURES} failed sign-ins for one email (or four times that from one
  * address) within {@link #WINDOW}, further attempts answer 429 without checking the password. Unknown emails count
- * like known ones, so the answer never tells whether an account exists. Counts live in memory on each node.
+ * like known ones, so the answer never tells whether an account exists. Failures are kept in the database, so the
+ * limit holds across all nodes (a guesser gains nothing by being spread over them); old ones are swept.
  */
 class LoginThrottle extends OncePerRequestFilter implements AuthenticationFailureHandler {
 
     static final int MAX_FAILURES = 5;
     static final Duration WINDOW = Duration.ofMinutes(15);
-    private static final int MAX_TRACKED = 100_000;
 
-    private final Map<String, Deque<Instant>> failures = new ConcurrentHashMap<>();
+    private final LoginFailureRepository failures;
     private final Clock clock = Clock.systemUTC();
     private final NewsroomChrome pages;
 
-    LoginThrottle(NewsroomChrome pages) {
+    LoginThrottle(NewsroomChrome pages, LoginFailureRepository failures) {
         this.pages = pages;
+        this.failures = failures;
     }
 
     @Override
@@ -57,52 +56,25 @@ class LoginThrottle extends OncePerRequestFilter implements AuthenticationFailur
     @Override
     public void onAuthenticationFailure(HttpServletRequest request, HttpServletResponse response,
             AuthenticationException exception) throws IOException {
-        count(emailKey(request));
-        count(addressKey(request));
+        Instant now = clock.instant();
+        failures.add(emailKey(request), now);
+        failures.add(addressKey(request), now);
         response.sendRedirect("/admin/login?error");
     }
 
+    /** Sweeps failures out of the window; any node may, the delete is idempotent. */
+    @Scheduled(fixedDelay = 300_000, initialDelay = 60_000)
+    void forgetOld() {
+        failures.forget(clock.instant().minus(WINDOW));
+    }
+
     private boolean tooMany(String key, int limit) {
-        Deque<Instant> times = failures.get(key);
-        if (times == null) {
-            return false;
-        }
-        synchronized (times) {
-            prune(times);
-            return times.size() >= limit;
-        }
-    }
-
-    private void count(String key) {
-        if (failures.size() > MAX_TRACKED) {
-            // Bounded memory: forget what is out of the window. Never forget live counts, or a flood of made-up
-            // emails would reset the throttle; if that is not enough, stop tracking new emails (addresses still count).
-            failures.values().removeIf(times -> {
-                synchronized (times) {
-                    prune(times);
-                    return times.isEmpty();
-                }
-            });
-            if (failures.size() > MAX_TRACKED && !failures.containsKey(key) && key.startsWith("email:")) {
-                return;
-            }
-        }
-        Deque<Instant> times = failures.computeIfAbsent(key, k -> new ArrayDeque<>());
-        synchronized (times) {
-            prune(times);
-            times.addLast(clock.instant());
-        }
-    }
-
-    private void prune(Deque<Instant> times) {
-        Instant oldest = clock.instant().minus(WINDOW);
-        while (!times.isEmpty() && times.peekFirst().isBefore(oldest)) {
-            times.removeFirst();
-        }
+        return failures.count(key, clock.instant().minus(WINDOW), limit) >= limit;
     }
 
     private static String emailKey(HttpServletRequest request) {
-        return "email:" + Accounts.normalizeEmail(request.getParameter("email"));
+        String email = Accounts.normalizeEmail(request.getParameter("email"));
+        return "email:" + (email.length() > 300 ? email.substring(0, 300) : email);
     }
 
     private static String addressKey(HttpServletRequest request) {

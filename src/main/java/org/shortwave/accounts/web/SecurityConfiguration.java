@@ -4,6 +4,7 @@ import org.shortwave.accounts.NewsroomChrome;
 import org.shortwave.accounts.AccountDisabled;
 import org.shortwave.accounts.ApiTokens;
 import org.shortwave.platform.PublicUrl;
+import org.shortwave.accounts.internal.LoginFailureRepository;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -24,7 +25,7 @@ import org.springframework.security.web.session.HttpSessionEventPublisher;
  * Two audiences, two filter chains. The newsroom ({@code /admin/**}): form sign-in, sessions (id changed at
  * sign-in), a CSRF token and our own Origin on every state-changing request, a sign-in throttle, no caching.
  * The public site (everything else): no sessions, no cookies, nothing personal, so that shared caches may keep its
- * pages; it has no state-changing forms for CSRF to protect.
+ * pages; it has no state-changing forms for CSRF to protect. Media files read a newsroom session if there is one.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -72,8 +73,27 @@ class SecurityConfiguration {
         return http.build();
     }
 
+    /**
+     * Media files ({@code /media/**}): open to all, but an existing newsroom session is read (never created), so
+     * that signed-in users may also see the media of stories not yet public.
+     */
     @Bean
     @Order(2)
+    SecurityFilterChain media(HttpSecurity http, SessionRegistry sessions) throws Exception {
+        http.securityMatcher("/media/**")
+                .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
+                .csrf(csrf -> csrf.disable())
+                .sessionManagement(session -> session
+                        .sessionCreationPolicy(SessionCreationPolicy.NEVER)
+                        .maximumSessions(-1)
+                        .sessionRegistry(sessions))
+                .requestCache(cache -> cache.disable())
+                .headers(headers -> headers.disable());
+        return http.build();
+    }
+
+    @Bean
+    @Order(3)
     SecurityFilterChain publicSite(HttpSecurity http) throws Exception {
         http.securityMatcher("/**")
                 .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
@@ -85,8 +105,8 @@ class SecurityConfiguration {
     }
 
     @Bean
-    LoginThrottle loginThrottle(NewsroomChrome pages) {
-        return new LoginThrottle(pages);
+    LoginThrottle loginThrottle(NewsroomChrome pages, LoginFailureRepository failures) {
+        return new LoginThrottle(pages, failures);
     }
 
     /** The throttle runs inside the newsroom chain only, not as a filter of every request. */

@@ -2,12 +2,14 @@ package org.shortwave.media.internal;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.shortwave.content.Visibility;
 import org.shortwave.media.MediaItem;
 import org.shortwave.media.NewMedia;
 import org.shortwave.media.Rendition;
@@ -104,6 +106,72 @@ public class MediaRepository {
                 select exists (select 1 from media where file_path = :p or captions_path = :p)
                     or exists (select 1 from media_rendition where file_path = :p)""")
                 .param("p", filePath).query(Boolean.class).single();
+    }
+
+    /**
+     * SQL condition on a {@code media} row aliased {@code m}: an article the public may see shows it (as main image,
+     * body image or video), or shows the video it is the poster of. Binds {@code :now}.
+     */
+    private static final String SHOWN_PUBLICLY = """
+            exists (select 1 from media v join article a
+                        on a.main_image_id = v.id or a.body @> jsonb_build_array(jsonb_build_object('media', v.id))
+                    where (v.id = m.id or v.poster_id = m.id) and\s""" + Visibility.PUBLIC + ")";
+
+    /**
+     * SQL condition on {@code m}: the item's file, captions or one of its renditions is stored at {@code :p}. Three
+     * indexed lookups in a union (an OR across them would scan the table on every media request).
+     */
+    private static final String HAS_FILE = """
+            m.id in (select id from media where file_path = :p
+                     union all select id from media where captions_path = :p
+                     union all select media_id from media_rendition where file_path = :p)""";
+
+    /**
+     * Whether the file at this path is public (true), restricted (false), or belongs to no item (empty). A file
+     * shared by several items is public when any of them is.
+     */
+    public Optional<Boolean> fileIsPublic(String path) {
+        List<Boolean> any = jdbc.sql("select bool_or(m.visibility = 'public') from media m where " + HAS_FILE)
+                .param("p", path).query(Boolean.class).list(); // one row; null when no item holds the file
+        return any.isEmpty() ? Optional.empty() : Optional.ofNullable(any.getFirst());
+    }
+
+    /** Makes the items holding this file public if a public article shows them now; true if any became public. */
+    public boolean publishFileIfShown(String path, Instant now) {
+        return jdbc.sql("update media m set visibility = 'public' where m.visibility = 'restricted' and " + HAS_FILE
+                        + " and " + SHOWN_PUBLICLY)
+                .param("p", path).param("now", now.atOffset(java.time.ZoneOffset.UTC)).update() > 0;
+    }
+
+    /**
+     * Sets the visibility of every item this article shows (and of their posters) by the rule: public when some
+     * public article shows it, restricted otherwise. Returns how many items changed.
+     */
+    public int refreshShownBy(long articleId, Instant now) {
+        return jdbc.sql("""
+                with shown as (
+                    select main_image_id as id from article where id = :article and main_image_id is not null
+                    union
+                    select (b ->> 'media')::bigint from article, jsonb_array_elements(body) b
+                    where id = :article and jsonb_typeof(b) = 'object' and b -> 'media' is not null),
+                items as (
+                    select id from shown
+                    union
+                    select poster_id from media where id in (select id from shown) and poster_id is not null),
+                wanted as (
+                    select m.id, case when\s""" + SHOWN_PUBLICLY + """
+                     then 'public' else 'restricted' end as visibility
+                    from media m where m.id in (select id from items))
+                update media set visibility = wanted.visibility from wanted
+                where media.id = wanted.id and media.visibility <> wanted.visibility""")
+                .param("article", articleId).param("now", now.atOffset(java.time.ZoneOffset.UTC)).update();
+    }
+
+    /** Every stored file path (items, captions, renditions), for backups. */
+    public List<String> allFilePaths() {
+        return jdbc.sql("""
+                select file_path from media union select captions_path from media where captions_path is not null
+                union select file_path from media_rendition order by 1""").query(String.class).list();
     }
 
     private static MediaItem item(ResultSet rs, int row) throws SQLException {

@@ -9,7 +9,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * Runs a subcommand of the jar inside the full application context (so commands can render pages) but with no HTTP
- * port open ({@code server.port=-1}) and no demo loading. Arguments after the command that start
+ * port open ({@code server.port=-1}, no management port either) and no demo loading. Arguments after the command that start
  * with {@code --} and contain {@code =} are Spring properties too (e.g. {@code --shortwave.data-dir=/srv/data}).
  */
 public final class Cli {
@@ -28,8 +28,8 @@ public final class Cli {
         String name = args[0];
         List<String> rest = Arrays.asList(args).subList(1, args.length);
         SpringApplication spring = new SpringApplication(application);
-        spring.setDefaultProperties(Map.of("server.port", "-1", "shortwave.demo-content", "false",
-                "spring.main.banner-mode", "off"));
+        spring.setDefaultProperties(Map.of("server.port", "-1", "management.server.port", "-1",
+                "shortwave.demo-content", "false", "spring.main.banner-mode", "off"));
         try (ConfigurableApplicationContext context = spring.run(rest.toArray(String[]::new))) {
             List<CliCommand> commands = context.getBeanProvider(CliCommand.class).orderedStream().toList();
             if (HELP.contains(name)) {

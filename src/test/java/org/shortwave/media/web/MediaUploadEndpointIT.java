@@ -171,8 +171,11 @@ class MediaUploadEndpointIT extends AppTestBase {
         assertThat(item.get("srcset").asString()).endsWith(" 1400w");
         String rendition = item.get("renditions").get(0).get("url").asString();
         for (String url : List.of(item.get("url").asString(), rendition)) {
-            HttpResponse<String> file = get(url);
+            // Not shown by any public story yet: for the newsroom only.
+            assertThat(get(url).statusCode()).as(url).isEqualTo(404);
+            HttpResponse<String> file = editor.send(HttpRequest.newBuilder(uri(url)).GET().build());
             assertThat(file.statusCode()).as(url).isEqualTo(200);
+            assertThat(file.headers().firstValue("Cache-Control")).hasValue("private, no-store");
             assertThat(file.headers().firstValue("Content-Type").orElseThrow()).startsWith("image/jpeg");
         }
         assertThat(jdbc.sql("select count(*) from audit_log where action = 'media.uploaded' and target_id = ?")
@@ -269,7 +272,8 @@ class MediaUploadEndpointIT extends AppTestBase {
         assertThat(video.get("contentType").asString()).isEqualTo("video/mp4");
         assertThat(video.get("posterUrl").asString()).startsWith("/media/");
         assertThat(video.get("captionsUrl").asString()).endsWith(".vtt");
-        assertThat(get(video.get("captionsUrl").asString()).body()).startsWith("WEBVTT");
+        assertThat(editor.send(HttpRequest.newBuilder(uri(video.get("captionsUrl").asString())).GET().build()).body())
+                .startsWith("WEBVTT");
     }
 
     @Test

@@ -1,0 +1,43 @@
+package org.shortwave.operations;
+
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.MeterBinder;
+import org.shortwave.content.ChangeLog;
+import org.shortwave.search.SearchIndexing;
+import org.springframework.stereotype.Component;
+
+/**
+ * Shortwave's own gauges, read at each scrape of {@code /actuator/prometheus}: change-log lag of this node and the
+ * search index's lag. Counters live where things happen ({@code shortwave.scheduler.runs},
+ * {@code shortwave.media.upload.rejections}); requests by page kind are Spring's {@code http.server.requests} with a
+ * {@code page} tag. The page cache adds its hit and miss counters when it lands (see docs/operations.md).
+ */
+@Component
+class OperationsMetrics implements MeterBinder {
+
+    private final ChangeFeedProgress feed;
+    private final ChangeLog changeLog;
+    private final SearchIndexing search;
+
+    OperationsMetrics(ChangeFeedProgress feed, ChangeLog changeLog, SearchIndexing search) {
+        this.feed = feed;
+        this.changeLog = changeLog;
+        this.search = search;
+    }
+
+    @Override
+    public void bindTo(MeterRegistry registry) {
+        Gauge.builder("shortwave.changelog.lag", feed, f -> f.lag().behind())
+                .description("Change-log rows this node has not delivered to its listeners yet").baseUnit("changes")
+                .register(registry);
+        Gauge.builder("shortwave.changelog.latest", changeLog, ChangeLog::latestSeq)
+                .description("Newest change-log seq in the database").register(registry);
+        Gauge.builder("shortwave.search.index.lag", this,
+                        m -> Math.max(0, changeLog.latestSeq() - search.index().appliedSeq()))
+                .description("Change-log rows not yet applied to this node's search index").baseUnit("changes")
+                .register(registry);
+        Gauge.builder("shortwave.search.index.documents", this, m -> search.index().count())
+                .description("Articles in this node's search index").register(registry);
+    }
+}

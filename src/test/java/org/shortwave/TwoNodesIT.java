@@ -1,0 +1,250 @@
+package org.shortwave;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.jsoup.Jsoup;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.shortwave.accounts.Account;
+import org.shortwave.accounts.Accounts;
+import org.shortwave.accounts.Role;
+import org.shortwave.content.ArticleContent;
+import org.shortwave.content.Block;
+import org.shortwave.content.InlineHtml;
+import org.shortwave.content.Taxonomy;
+import org.shortwave.editorial.EditorialWorkflow;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Two Shortwave nodes on one fresh PostgreSQL database, started at the same moment: Flyway's lock lets exactly one
+ * of them migrate while the other waits; then what must hold across nodes does (the sign-in throttle, the editor's
+ * "also editing" warning, the scheduler's exactly-once announcement).
+ */
+class TwoNodesIT {
+
+    private static final String PASSWORD = "harbour lights at dusk";
+
+    static EmbeddedPostgres postgres;
+    static JdbcClient admin;
+    static String database;
+    static String adminUrl;
+    static String url;
+    static ConfigurableApplicationContext nodeA;
+    static ConfigurableApplicationContext nodeB;
+
+    @BeforeAll
+    static void startTwoNodesAtOnce() throws Exception {
+        String server = System.getProperty("spring.datasource.url");
+        database = "shortwave_nodes_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        if (server == null || server.isBlank()) {
+            postgres = EmbeddedPostgres.builder().setDataDirectory(dataDir("pg")).setCleanDataDirectory(true).start();
+            adminUrl = "jdbc:postgresql://localhost:" + postgres.getPort() + "/postgres";
+        } else {
+            adminUrl = server;
+        }
+        admin = JdbcClient.create(new org.springframework.jdbc.datasource.DriverManagerDataSource(adminUrl,
+                System.getProperty("spring.datasource.username", "postgres"),
+                System.getProperty("spring.datasource.password", "")));
+        admin.sql("create database " + database).update();
+        url = adminUrl.replaceFirst("/[^/?]+(\\?.*)?$", "/" + database + "$1");
+
+        ExecutorService starters = Executors.newFixedThreadPool(2);
+        try {
+            CompletableFuture<ConfigurableApplicationContext> a = CompletableFuture.supplyAsync(() -> node("a"), starters);
+            CompletableFuture<ConfigurableApplicationContext> b = CompletableFuture.supplyAsync(() -> node("b"), starters);
+            nodeA = a.get();
+            nodeB = b.get();
+        } finally {
+            starters.shutdown();
+        }
+        // No demo content on these nodes: the one edition the tests write in.
+        nodeA.getBean(org.shortwave.i18n.Editions.class).createIfMissing(new org.shortwave.i18n.Edition("en",
+                java.util.Locale.forLanguageTag("en-GB"), "English", "Shortwave", "ltr", java.time.ZoneId.of("UTC"),
+                true), 0);
+    }
+
+    @AfterAll
+    static void stop() throws IOException {
+        for (ConfigurableApplicationContext node : new ConfigurableApplicationContext[] {nodeA, nodeB}) {
+            if (node != null) {
+                node.close();
+            }
+        }
+        if (postgres != null) {
+            postgres.close();
+        } else if (admin != null) {
+            admin.sql("drop database if exists " + database + " with (force)").update();
+        }
+    }
+
+    private static ConfigurableApplicationContext node(String name) {
+        try {
+            return new SpringApplicationBuilder(ShortwaveApplication.class).run(
+                    "--spring.datasource.url=" + url,
+                    "--spring.datasource.username=" + System.getProperty("spring.datasource.username", "postgres"),
+                    "--spring.datasource.password=" + System.getProperty("spring.datasource.password", ""),
+                    "--shortwave.data-dir=" + dataDir("node-" + name),
+                    "--server.port=0", "--management.server.port=-1", "--shortwave.demo-content=false",
+                    "--spring.main.banner-mode=off");
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static Path dataDir(String name) throws IOException {
+        return Files.createTempDirectory(Files.createDirectories(Path.of("target", "it-data")), "two-nodes-" + name + "-")
+                .toAbsolutePath();
+    }
+
+    @Test
+    void bothNodesStartedTogetherAndEveryMigrationRanOnce() {
+        JdbcClient db = nodeA.getBean(JdbcClient.class);
+        List<String> versions = db.sql("select version from flyway_schema_history where version is not null"
+                + " order by installed_rank").query(String.class).list();
+        assertThat(versions).doesNotHaveDuplicates().contains("1", "10", "11");
+        assertThat(db.sql("select count(*) from flyway_schema_history where not success").query(Long.class).single())
+                .isZero();
+        assertThat(nodeB.getBean(JdbcClient.class).sql("select count(*) from flyway_schema_history")
+                .query(Long.class).single()).isEqualTo(db.sql("select count(*) from flyway_schema_history")
+                .query(Long.class).single());
+    }
+
+    @Test
+    void failedSignInsOnOneNodeCountOnTheOther() {
+        String email = "nobody-" + UUID.randomUUID() + "@example.org";
+        for (int i = 0; i < 5; i++) {
+            Browser browser = new Browser(nodeA);
+            assertThat(browser.signIn(email, "wrong password " + i).statusCode()).isEqualTo(302);
+        }
+        HttpResponse<String> sixth = new Browser(nodeB).signIn(email, "wrong password 5");
+        assertThat(sixth.statusCode()).isEqualTo(429);
+    }
+
+    @Test
+    void anEditorOnOneNodeIsWarnedOfAnotherOnTheOtherNode() {
+        Accounts accounts = nodeA.getBean(Accounts.class);
+        Account first = editor(accounts, "Wang Fang");
+        Account second = editor(accounts, "Li Wei");
+        long section = nodeA.getBean(Taxonomy.class).ensureSection("en", "two-nodes", "Two nodes", 94);
+        long article = nodeA.getBean(EditorialWorkflow.class).create(first, story(section));
+
+        Browser onA = new Browser(nodeA);
+        assertThat(onA.signIn(first.email(), PASSWORD).headers().firstValue("Location").orElseThrow()).endsWith("/admin/");
+        assertThat(onA.get("/admin/articles/" + article).body()).doesNotContain("Li Wei");
+
+        Browser onB = new Browser(nodeB);
+        assertThat(onB.signIn(second.email(), PASSWORD).headers().firstValue("Location").orElseThrow()).endsWith("/admin/");
+        String page = onB.get("/admin/articles/" + article).body();
+        assertThat(Jsoup.parse(page).select("[role=alert]").text()).contains("Wang Fang");
+    }
+
+    @Test
+    void aScheduledArticleIsAnnouncedOnceThoughBothNodesRunTheScheduler() {
+        Accounts accounts = nodeA.getBean(Accounts.class);
+        Account editor = editor(accounts, "Zhao Min");
+        long section = nodeA.getBean(Taxonomy.class).ensureSection("en", "two-nodes", "Two nodes", 94);
+        EditorialWorkflow workflow = nodeA.getBean(EditorialWorkflow.class);
+        long article = workflow.create(editor, story(section));
+        // The nodes run on the system clock: schedule two seconds ahead and wait (bounded) for the announcement.
+        Instant due = nodeA.getBean(Clock.class).instant().plusSeconds(2);
+        workflow.publish(editor, article, 1, due, null);
+
+        JdbcClient db = nodeB.getBean(JdbcClient.class);
+        Instant deadline = Instant.now().plusSeconds(30);
+        while (announcements(db, article) == 0 && Instant.now().isBefore(deadline)) {
+            pause();
+        }
+        assertThat(announcements(db, article)).isEqualTo(1);
+        // Both schedulers go on running every second: a few more runs each, still one announcement.
+        Instant settle = Instant.now().plusSeconds(3);
+        while (Instant.now().isBefore(settle)) {
+            pause();
+        }
+        assertThat(announcements(db, article)).isEqualTo(1);
+    }
+
+    private static long announcements(JdbcClient db, long article) {
+        return db.sql("select count(*) from change_log where article_id = ? and kind = 'article_published'")
+                .param(article).query(Long.class).single();
+    }
+
+    private static Account editor(Accounts accounts, String name) {
+        Account account = accounts.create(null, "node-" + UUID.randomUUID() + "@example.org", name, PASSWORD, false);
+        accounts.grant(null, account.id(), "en", Role.EDITOR);
+        return accounts.find(account.id()).orElseThrow();
+    }
+
+    private static ArticleContent story(long section) {
+        return new ArticleContent("en", section, "Two towers", "two-" + UUID.randomUUID().toString().substring(0, 8),
+                "A lead.", "HILLTOWN (Shortwave) —", List.of(new Block.Paragraph(InlineHtml.sanitize("Text."))),
+                null, List.of(), List.of(), "Shortwave");
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(100);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** A browser with its own cookies, talking to one node. */
+    static class Browser {
+        final HttpClient client = HttpClient.newBuilder().cookieHandler(new CookieManager())
+                .followRedirects(HttpClient.Redirect.NEVER).build();
+        final int port;
+
+        Browser(ConfigurableApplicationContext node) {
+            this.port = ((WebServerApplicationContext) node).getWebServer().getPort();
+        }
+
+        HttpResponse<String> get(String path) {
+            return send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).GET().build());
+        }
+
+        HttpResponse<String> signIn(String email, String password) {
+            String token = Jsoup.parse(get("/admin/login").body()).selectFirst("input[name=_csrf]").attr("value");
+            List<String> fields = new ArrayList<>();
+            fields.add("_csrf=" + URLEncoder.encode(token, StandardCharsets.UTF_8));
+            fields.add("email=" + URLEncoder.encode(email, StandardCharsets.UTF_8));
+            fields.add("password=" + URLEncoder.encode(password, StandardCharsets.UTF_8));
+            return send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/admin/login"))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString(String.join("&", fields))).build());
+        }
+
+        HttpResponse<String> send(HttpRequest request) {
+            try {
+                return client.send(request, HttpResponse.BodyHandlers.ofString());
+            } catch (IOException e) {
+                throw new IllegalStateException(e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+}
