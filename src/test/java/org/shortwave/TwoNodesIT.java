@@ -162,6 +162,21 @@ class TwoNodesIT {
     }
 
     @Test
+    void disablingAUserOnOneNodeSignsThemOutOnTheOther() {
+        Accounts accounts = nodeA.getBean(Accounts.class);
+        Account leaving = editor(accounts, "Zhao Lei");
+        Browser onB = new Browser(nodeB);
+        assertThat(onB.signIn(leaving.email(), PASSWORD).headers().firstValue("Location").orElseThrow())
+                .endsWith("/admin/");
+        assertThat(onB.get("/admin/").statusCode()).isEqualTo(200);
+
+        accounts.disable(null, leaving.id()); // on node A, which holds none of their sessions
+        HttpResponse<String> next = onB.get("/admin/");
+        assertThat(next.statusCode()).isEqualTo(302);
+        assertThat(next.headers().firstValue("Location").orElseThrow()).contains("/admin/login");
+    }
+
+    @Test
     void aScheduledArticleIsAnnouncedOnceThoughBothNodesRunTheScheduler() {
         Accounts accounts = nodeA.getBean(Accounts.class);
         Account editor = editor(accounts, "Zhao Min");

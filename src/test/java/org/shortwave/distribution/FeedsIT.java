@@ -111,8 +111,12 @@ class FeedsIT extends AppTestBase {
         long unpublished = store.create(anArticle().in(section).headline("Feed withdrawn story").unpublished().build());
         long future = store.create(anArticle().in(section).headline("Feed scheduled story")
                 .publishedAt(NOW.plus(Duration.ofHours(1))).build());
-        long control = store.create(anArticle().in(section).headline("Bell\u0007 and <b>tag</b> & co")
+        long control = store.create(anArticle().in(section).headline("Bell and <b>tag</b> & co")
                 .publishedAt(NOW.minus(Duration.ofHours(4))).build());
+        // Headlines refuse control characters when written (ArticleContent); one stored before that rule, or by hand,
+        // must still never reach a feed, where XML 1.0 forbids it.
+        jdbc.sql("update article set headline = ? where id = ?").params("Bell\u0007 and <b>tag</b> & co", control)
+                .update();
 
         for (String format : List.of("rss", "atom", "json")) {
             String body = get(section.path() + "/feed." + format).body();

@@ -2,6 +2,7 @@ package org.shortwave.accounts.web;
 
 import org.shortwave.accounts.NewsroomChrome;
 import org.shortwave.accounts.AccountDisabled;
+import org.shortwave.accounts.Accounts;
 import org.shortwave.accounts.ApiTokens;
 import org.shortwave.platform.PublicUrl;
 import org.shortwave.accounts.internal.LoginFailureRepository;
@@ -18,6 +19,7 @@ import org.springframework.security.core.session.SessionRegistryImpl;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.session.HttpSessionEventPublisher;
 
@@ -49,7 +51,7 @@ class SecurityConfiguration {
     @Bean
     @Order(1)
     SecurityFilterChain newsroom(HttpSecurity http, LoginThrottle throttle, SessionRegistry sessions,
-            PublicUrl publicUrl) throws Exception {
+            PublicUrl publicUrl, Accounts accounts) throws Exception {
         http.securityMatcher("/admin/**")
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/admin/login", "/admin/setup").permitAll()
@@ -69,6 +71,7 @@ class SecurityConfiguration {
                         .sessionRegistry(sessions)
                         .expiredUrl("/admin/login?expired"))
                 .addFilterBefore(new SameOriginFilter(publicUrl), CsrfFilter.class)
+                .addFilterAfter(new DisabledAccountFilter(accounts), SecurityContextHolderFilter.class)
                 .addFilterBefore(throttle, UsernamePasswordAuthenticationFilter.class);
         return http.build();
     }
