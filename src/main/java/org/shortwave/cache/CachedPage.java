@@ -102,6 +102,9 @@ record CachedPage(int status, List<Map.Entry<String, String>> headers, byte[] id
             boolean gzip = false;
             for (String part : acceptEncoding.toLowerCase(java.util.Locale.ROOT).split(",")) {
                 String[] pieces = part.trim().split(";");
+                if (pieces.length == 0) {
+                    continue;
+                }
                 String name = pieces[0].trim();
                 boolean refused = false;
                 for (int i = 1; i < pieces.length; i++) {

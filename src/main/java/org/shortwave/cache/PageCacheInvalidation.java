@@ -11,6 +11,7 @@ import org.shortwave.analytics.MostRead;
 import org.shortwave.content.Article;
 import org.shortwave.content.ArticleTeaser;
 import org.shortwave.content.ContentChanged;
+import org.shortwave.content.ContentCommitted;
 import org.shortwave.content.PublishedArticles;
 import org.shortwave.content.Topic;
 import org.shortwave.i18n.Edition;
@@ -51,10 +52,20 @@ class PageCacheInvalidation {
         this.hooks = hooks;
     }
 
+    /** A change from the change log, on every node. */
     @EventListener
     void on(ContentChanged change) {
         evict(keysOf(change));
         appliedSeq = Math.max(appliedSeq, change.seq());
+    }
+
+    /**
+     * The same change on the node that wrote it, at commit: its editor (and its tests) read their write at once,
+     * without waiting for the change feed. Evicting twice costs nothing.
+     */
+    @EventListener
+    void on(ContentCommitted committed) {
+        cache.evict(keysOf(committed.change()));
     }
 
     /** The highest change-log seq this node's cache has acted on (for tests and the operations page). */
