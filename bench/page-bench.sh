@@ -41,6 +41,7 @@ for tool in nginx wrk curl; do
 done
 [ "${SKIP_BUILD:-0}" = 1 ] && [ -f "$JAR" ] || ./mvnw -B -q package -DskipTests
 
+rm -rf "$WORK/cached" "$WORK/uncached" "$WORK/nginx"
 mkdir -p "$WORK"
 PIDS=()
 cleanup() {
@@ -59,8 +60,11 @@ start_node() { # port, name, extra args...
   LAST_PID=$!
   PIDS+=("$LAST_PID")
 }
-wait_up() {
-  for _ in $(seq 1 180); do curl -fs -o /dev/null "http://127.0.0.1:$1/$EDITION/" && return 0; sleep 1; done
+wait_up() { # until the demo site is loaded: the home page lists stories
+  for _ in $(seq 1 300); do
+    curl -fs "http://127.0.0.1:$1/$EDITION/" 2>/dev/null | grep "/a-[0-9]" >/dev/null && return 0
+    sleep 1
+  done
   log "node on port $1 did not start; see $WORK/*.log"; exit 1
 }
 
@@ -72,11 +76,13 @@ wait_up "$PORT"
 wait_up "$PORT_NOCACHE"
 
 # The edition's reference article: its first story with a video (the demo writes every part of DESIGN.md's page).
+# (No grep -q or head in these pipes: an early exit would fail them under pipefail.)
+ARTICLES=$(curl -fs "http://127.0.0.1:$PORT/$EDITION/" | grep -o "href=\"/$EDITION/[^\"]*/a-[0-9]*\"" | cut -d'"' -f2 | awk '!seen[$0]++')
 ARTICLE=""
-for path in $(curl -fs "http://127.0.0.1:$PORT/$EDITION/" | grep -o "href=\"/$EDITION/[^\"]*/a-[0-9]*\"" | cut -d'"' -f2 | awk '!seen[$0]++'); do
-  if curl -fs "http://127.0.0.1:$PORT$path" | grep -q '<video'; then ARTICLE=$path; break; fi
+for path in $ARTICLES; do
+  if curl -fs "http://127.0.0.1:$PORT$path" | grep '<video' >/dev/null; then ARTICLE=$path; break; fi
 done
-[ -n "$ARTICLE" ] || ARTICLE=$(curl -fs "http://127.0.0.1:$PORT/$EDITION/" | grep -o "href=\"/$EDITION/[^\"]*/a-[0-9]*\"" | head -1 | cut -d'"' -f2)
+[ -n "$ARTICLE" ] || ARTICLE=${ARTICLES%%$'\n'*}
 log "article: $ARTICLE"
 
 # nginx serves the very bytes Shortwave sends, compressed ahead of time.
@@ -119,7 +125,7 @@ nginx -p "$NGX/" -e "$NGX/logs/error.log" -c "$NGX/nginx.conf"
 for _ in $(seq 1 20); do [ -s "$NGX/nginx.pid" ] && break; sleep 0.2; done
 
 cat >&2 <<INFO
-page-bench: machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(. /etc/os-release; echo "$PRETTY_NAME"), $(nginx -v 2>&1), $("$JAVA" -version 2>&1 | head -1)
+page-bench: machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(. /etc/os-release; echo "$PRETTY_NAME"), $(nginx -v 2>&1), $("$JAVA" -version 2>&1 | sed -n 1p)
 page-bench: load before the run: $(cut -d' ' -f1-3 /proc/loadavg)
 INFO
 
