@@ -22,7 +22,12 @@ mkdir -p "$WORK"
 APP=$WORK/app/shortwave-0.1.0-SNAPSHOT.jar
 
 PID=""
-stop() { if [ -n "$PID" ]; then kill "$PID" 2>/dev/null || true; wait "$PID" 2>/dev/null || true; PID=""; fi; }
+stop() {
+  if [ -n "$PID" ]; then kill "$PID" 2>/dev/null || true; wait "$PID" 2>/dev/null || true; PID=""; fi
+  # A JVM that died while starting leaves its embedded PostgreSQL behind: stop that one, by its pid file.
+  local pg=$WORK/data/postgres/postmaster.pid
+  if [ -s "$pg" ] && kill -0 "$(head -1 "$pg")" 2>/dev/null; then kill "$(head -1 "$pg")" 2>/dev/null || true; sleep 1; fi
+}
 trap stop EXIT
 
 # One start: prints "seconds_to_first_page rss_mib".
@@ -32,7 +37,7 @@ start_once() {
   "$JAVA" "${OPTS[@]}" "$@" -jar "$APP" "${ARGS[@]}" >"$WORK/run.log" 2>&1 &
   PID=$!
   until curl -fs -o /dev/null "http://127.0.0.1:$PORT/en/"; do
-    kill -0 "$PID" 2>/dev/null || { echo "start failed, see $WORK/run.log" >&2; exit 1; }
+    kill -0 "$PID" 2>/dev/null || { echo "start failed, see $WORK/run.log" >&2; stop; exit 1; }
     sleep 0.05
   done
   end=$(date +%s.%N)
