@@ -90,7 +90,12 @@ class PageCacheTwoNodesIT extends AppTestBase {
                 .run(args.toArray(String[]::new))) {
             URI b = URI.create("http://localhost:" + nodeB.getEnvironment().getProperty("local.server.port") + path);
             assertThat(header(fetchB(b), "X-Cache")).isEqualTo("miss");
+            // Node B's own start-up work (its first most-read check) may evict while a page renders, which then
+            // is not stored: fetch until it is served from the store, a few times at most.
             HttpResponse<byte[]> stored = fetchB(b);
+            for (int i = 0; i < 5 && !"hit".equals(header(stored, "X-Cache")); i++) {
+                stored = fetchB(b);
+            }
             assertThat(header(stored, "X-Cache")).isEqualTo("hit");
             assertThat(PageCacheIT.text(stored)).contains("Two nodes before");
 
