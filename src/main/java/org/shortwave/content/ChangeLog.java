@@ -1,10 +1,14 @@
 package org.shortwave.content;
 
 import java.util.List;
+import java.time.Clock;
 import org.shortwave.content.internal.ChangeLogRepository;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The change log: one row per content write, appended in the write's transaction (DESIGN.md section 4). Consumers
@@ -14,15 +18,30 @@ import org.springframework.transaction.annotation.Transactional;
 public class ChangeLog {
 
     private final ChangeLogRepository repository;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
 
-    ChangeLog(ChangeLogRepository repository) {
+    ChangeLog(ChangeLogRepository repository, ApplicationEventPublisher events, Clock clock) {
         this.repository = repository;
+        this.events = events;
+        this.clock = clock;
     }
 
-    /** Records a change as part of the caller's transaction, which must exist. */
+    /**
+     * Records a change as part of the caller's transaction, which must exist; once it commits, this node publishes
+     * {@link ContentCommitted} at once.
+     */
     @Transactional(propagation = Propagation.MANDATORY)
     public long record(ChangeKind kind, Long articleId, String editionCode) {
-        return repository.append(kind, articleId, editionCode);
+        long seq = repository.append(kind, articleId, editionCode);
+        ContentChanged change = new ContentChanged(seq, kind, articleId, editionCode, clock.instant());
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                events.publishEvent(new ContentCommitted(change));
+            }
+        });
+        return seq;
     }
 
     /** Changes after {@code seq}, oldest first, at most {@code limit}. */

@@ -28,6 +28,11 @@ import tools.jackson.databind.json.JsonMapper;
 class FeedsIT extends AppTestBase {
 
     @Autowired
+    org.shortwave.content.ChangeLog changeLog;
+    @Autowired
+    org.springframework.transaction.support.TransactionTemplate transactions;
+
+    @Autowired
     ArticleStore store;
     @Autowired
     Taxonomy taxonomy;
@@ -131,7 +136,11 @@ class FeedsIT extends AppTestBase {
 
         String guidBefore = guidOf(rss, "Feed visible story");
         String atomIdBefore = atomIdOf("Feed visible story");
-        jdbc.sql("update article set slug = 'feed-visible-story-renamed' where id = ?").param(visible).update();
+        // Written as the newsroom writes: with its change-log entry, which also evicts the cached feeds.
+        transactions.executeWithoutResult(status -> {
+            jdbc.sql("update article set slug = 'feed-visible-story-renamed' where id = ?").param(visible).update();
+            changeLog.record(org.shortwave.content.ChangeKind.ARTICLE_SAVED, visible, "en");
+        });
         Channel after = (Channel) parse(get(section.path() + "/feed.rss"), "application/rss+xml");
         assertThat(guidOf(after, "Feed visible story")).isEqualTo(guidBefore).endsWith("/en/a-" + visible);
         assertThat(atomIdOf("Feed visible story")).isEqualTo(atomIdBefore);

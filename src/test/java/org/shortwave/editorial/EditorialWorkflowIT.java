@@ -145,11 +145,12 @@ class EditorialWorkflowIT extends AppTestBase {
         assertThat(published.find(id)).isEmpty();
         assertThat(newsroom.announceDue()).doesNotContain(id);
 
+        long before = changeLog.latestSeq();
         clock.advance(Duration.ofMinutes(11));
         assertThat(published.find(id)).isPresent();
-        long before = changeLog.latestSeq();
 
-        // Four "nodes" race to announce what is due.
+        // Four "nodes" race to announce what is due, and this node's own scheduler (every second) is a fifth: under
+        // load it may win, so the four claim it at most once, and the change log shows exactly one announcement.
         ExecutorService pool = Executors.newFixedThreadPool(4);
         try {
             List<Future<List<Long>>> runs = pool.invokeAll(java.util.Collections.nCopies(4,
@@ -158,7 +159,7 @@ class EditorialWorkflowIT extends AppTestBase {
             for (Future<List<Long>> run : runs) {
                 claims += run.get().stream().filter(a -> a == id).count();
             }
-            assertThat(claims).isEqualTo(1);
+            assertThat(claims).isLessThanOrEqualTo(1);
         } finally {
             pool.shutdownNow();
         }

@@ -29,6 +29,9 @@ import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.shortwave.cache.PageCaching;
+import org.shortwave.cache.PageKind;
+import org.shortwave.cache.SurrogateKeys;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -129,9 +132,22 @@ class ContentApiController {
             }
         }
         ArticleFilter filter = new ArticleFilter(found == null ? null : found.code(), sectionId, topicId);
+        // Which lists a publish changes: the edition's (or every edition's), the section's, the topic's.
+        if (found != null) {
+            PageCaching.addKeys(List.of(SurrogateKeys.edition(found.code())));
+        } else {
+            editions.all().forEach(e -> PageCaching.addKeys(List.of(SurrogateKeys.edition(e.code()))));
+        }
+        if (sectionId != null) {
+            PageCaching.addKeys(List.of(SurrogateKeys.section(sectionId)));
+        }
+        if (topicId != null) {
+            PageCaching.addKeys(List.of(SurrogateKeys.topic(topicId)));
+        }
         long total = listings.countArticles(filter);
         List<ApiViews.TeaserView> items = listings.articles(filter, (pageNumber - 1) * pageSize, pageSize).stream()
                 .map(this::teaser).toList();
+        items.forEach(t -> PageCaching.addKeys(List.of(SurrogateKeys.article(t.id()))));
         int pages = (int) ((total + pageSize - 1) / pageSize);
         String next = null;
         if (pageNumber < pages && (long) pageNumber * pageSize < MAX_OFFSET) {
@@ -145,6 +161,8 @@ class ContentApiController {
 
     @GetMapping("/articles/{id}")
     ResponseEntity<ApiViews.ArticleView> article(@PathVariable String id) {
+        // Marked first, so that the 404 for this id is cached too, and evicted when the article is published.
+        Paths.id(id).ifPresent(i -> PageCaching.mark(PageKind.API, SurrogateKeys.API, SurrogateKeys.article(i)));
         Article article = articles.find(id(id, "id")).orElseThrow(() -> ApiException.notFound("no such article", "id"));
         Edition edition = findEdition(article.editionCode(), "id");
         Set<Long> mediaIds = new HashSet<>(article.mediaIds());
@@ -228,6 +246,7 @@ class ContentApiController {
     }
 
     private static <T> ResponseEntity<T> ok(T body) {
+        PageCaching.mark(PageKind.API, SurrogateKeys.API);
         return ResponseEntity.status(HttpStatus.OK).contentType(MediaType.APPLICATION_JSON).cacheControl(CACHE)
                 .body(body);
     }

@@ -2,6 +2,9 @@ package org.shortwave.distribution.web;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import org.shortwave.cache.PageCaching;
+import org.shortwave.cache.PageKind;
+import org.shortwave.cache.SurrogateKeys;
 import org.shortwave.content.Section;
 import org.shortwave.content.Taxonomy;
 import org.shortwave.content.Topic;
@@ -45,6 +48,7 @@ class FeedController {
     @GetMapping("/" + Paths.EDITION + "/" + Paths.FEED)
     ResponseEntity<String> edition(@PathVariable String edition, @PathVariable String format) {
         Edition found = edition(edition);
+        PageCaching.mark(PageKind.FEED, SurrogateKeys.FEEDS, SurrogateKeys.edition(found.code()));
         return respond(feeds.edition(found), format(format), null);
     }
 
@@ -52,6 +56,7 @@ class FeedController {
     ResponseEntity<String> section(@PathVariable String edition, @PathVariable String slug, @PathVariable String id,
             @PathVariable String format) {
         Edition found = edition(edition);
+        Paths.id(id).ifPresent(i -> PageCaching.mark(PageKind.FEED, SurrogateKeys.FEEDS, SurrogateKeys.section(i)));
         Section section = Paths.id(id).flatMap(i -> taxonomy.section(found.code(), i)).orElseThrow(Paths::notFound);
         return respond(feeds.section(found, section), format(format), section.slug().equals(slug) ? null : section.path());
     }
@@ -60,6 +65,7 @@ class FeedController {
     ResponseEntity<String> topic(@PathVariable String edition, @PathVariable String slug, @PathVariable String id,
             @PathVariable String format) {
         Edition found = edition(edition);
+        Paths.id(id).ifPresent(i -> PageCaching.mark(PageKind.FEED, SurrogateKeys.FEEDS, SurrogateKeys.topic(i)));
         Topic topic = Paths.id(id).flatMap(i -> taxonomy.topic(found.code(), i)).orElseThrow(Paths::notFound);
         return respond(feeds.topic(found, topic), format(format), topic.slug().equals(slug) ? null : topic.path());
     }
@@ -70,6 +76,7 @@ class FeedController {
                     .header(HttpHeaders.LOCATION, UriUtils.encodePath(format.pathFor(movedTo), StandardCharsets.UTF_8))
                     .build();
         }
+        channel.entries().forEach(e -> PageCaching.addKeys(java.util.List.of(SurrogateKeys.article(e.article().id()))));
         return ResponseEntity.ok()
                 .contentType(new MediaType(MediaType.parseMediaType(format.mediaType()), StandardCharsets.UTF_8))
                 .cacheControl(FEED_CACHE)

@@ -1,6 +1,9 @@
 package org.shortwave.distribution.web;
 
 import java.time.Duration;
+import org.shortwave.cache.PageCaching;
+import org.shortwave.cache.PageKind;
+import org.shortwave.cache.SurrogateKeys;
 import org.shortwave.distribution.Sitemaps;
 import org.shortwave.i18n.Editions;
 import org.shortwave.platform.PublicUrl;
@@ -53,10 +56,12 @@ class SitemapController {
 
     @GetMapping("/" + Paths.EDITION + "/sitemap-news.xml")
     ResponseEntity<String> news(@PathVariable String edition) {
+        PageCaching.mark(PageKind.SITEMAP, SurrogateKeys.edition(edition));
         return xml(sitemaps.news(editions.find(edition).orElseThrow(Paths::notFound)));
     }
 
     private static ResponseEntity<String> xml(String body) {
+        PageCaching.mark(PageKind.SITEMAP, SurrogateKeys.SITEMAPS);
         return ResponseEntity.ok().contentType(XML).cacheControl(CACHE).body(body);
     }
 }

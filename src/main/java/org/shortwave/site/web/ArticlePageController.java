@@ -1,10 +1,14 @@
 package org.shortwave.site.web;
 
 import jakarta.servlet.http.HttpServletResponse;
+import org.shortwave.cache.PageCaching;
+import org.shortwave.cache.PageKind;
+import org.shortwave.cache.SurrogateKeys;
 import org.shortwave.content.Article;
 import org.shortwave.content.PublishedArticles;
 import org.shortwave.i18n.Edition;
 import org.shortwave.i18n.Editions;
+import org.shortwave.site.ArticlePage;
 import org.shortwave.site.SitePages;
 import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Controller;
@@ -40,6 +44,8 @@ class ArticlePageController {
 
     private ModelAndView render(String editionCode, String slug, String id, HttpServletResponse response) {
         Edition edition = editions.find(editionCode).orElseThrow(PageNotFoundException::new);
+        // Marked first, so that a 404 or a 301 for this id is cached too, and evicted when the article changes.
+        SitePaths.id(id).ifPresent(i -> PageCaching.mark(PageKind.ARTICLE, SurrogateKeys.article(i)));
         Article article = SitePaths.id(id).flatMap(articles::find)
                 .filter(a -> a.editionCode().equals(edition.code()))
                 .orElseThrow(PageNotFoundException::new);
@@ -47,6 +53,10 @@ class ArticlePageController {
             return SitePaths.movedPermanently(article.path());
         }
         response.setHeader(HttpHeaders.CACHE_CONTROL, SitePaths.PAGE_CACHE.getHeaderValue());
-        return new ModelAndView("site/article", "page", pages.article(edition, article));
+        ArticlePage page = pages.article(edition, article);
+        // The "more stories" block lists the edition's latest, the "top stories" block its most read.
+        PageCaching.mark(PageKind.ARTICLE, SurrogateKeys.edition(edition.code()), SurrogateKeys.topStories(edition.code()));
+        page.teasers().forEach(block -> PageCaching.addKeys(SurrogateKeys.articles(block.items())));
+        return new ModelAndView("site/article", "page", page);
     }
 }

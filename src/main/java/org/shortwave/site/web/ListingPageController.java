@@ -1,6 +1,9 @@
 package org.shortwave.site.web;
 
 import jakarta.servlet.http.HttpServletResponse;
+import org.shortwave.cache.PageCaching;
+import org.shortwave.cache.PageKind;
+import org.shortwave.cache.SurrogateKeys;
 import org.shortwave.content.Section;
 import org.shortwave.content.Taxonomy;
 import org.shortwave.content.Topic;
@@ -30,7 +33,10 @@ class ListingPageController {
 
     @GetMapping("/" + SitePaths.EDITION + "/")
     ModelAndView home(@PathVariable String edition, HttpServletResponse response) {
-        return render(pages.home(edition(edition)), response);
+        Edition found = edition(edition);
+        PageCaching.mark(PageKind.HOME, SurrogateKeys.edition(found.code()));
+        taxonomy.sections(found.code()).forEach(s -> PageCaching.addKeys(java.util.List.of(SurrogateKeys.section(s.id()))));
+        return render(pages.home(found), response);
     }
 
     @GetMapping("/" + SitePaths.EDITION)
@@ -42,6 +48,7 @@ class ListingPageController {
     ModelAndView section(@PathVariable String edition, @PathVariable(required = false) String slug,
             @PathVariable String id, HttpServletResponse response) {
         Edition found = edition(edition);
+        SitePaths.id(id).ifPresent(i -> PageCaching.mark(PageKind.LISTING, SurrogateKeys.section(i)));
         Section section = SitePaths.id(id).flatMap(i -> taxonomy.section(found.code(), i))
                 .orElseThrow(PageNotFoundException::new);
         if (!section.slug().equals(slug)) {
@@ -54,6 +61,7 @@ class ListingPageController {
     ModelAndView topic(@PathVariable String edition, @PathVariable(required = false) String slug,
             @PathVariable String id, HttpServletResponse response) {
         Edition found = edition(edition);
+        SitePaths.id(id).ifPresent(i -> PageCaching.mark(PageKind.LISTING, SurrogateKeys.topic(i)));
         Topic topic = SitePaths.id(id).flatMap(i -> taxonomy.topic(found.code(), i))
                 .orElseThrow(PageNotFoundException::new);
         if (!topic.slug().equals(slug)) {
@@ -68,6 +76,10 @@ class ListingPageController {
 
     private static ModelAndView render(ListingPage page, HttpServletResponse response) {
         response.setHeader(HttpHeaders.CACHE_CONTROL, SitePaths.PAGE_CACHE.getHeaderValue());
+        if (page.lead() != null) {
+            PageCaching.addKeys(java.util.List.of(SurrogateKeys.article(page.lead().id())));
+        }
+        page.blocks().forEach(block -> PageCaching.addKeys(SurrogateKeys.articles(block.items())));
         return new ModelAndView("site/listing", "page", page);
     }
 }

@@ -1,0 +1,158 @@
+package org.shortwave.cache;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import org.springframework.stereotype.Service;
+
+/**
+ * The node's page cache: public answers by normalised URL, evicted by surrogate key when content changes (see
+ * {@link PageCacheInvalidation}), bounded by a byte budget (least recently used entries go first), each entry living
+ * at most {@code shortwave.page-cache.ttl} as a safety net for changes the change log does not carry.
+ *
+ * <p>Reads take no lock. Writes (store, evict) are serialised; every eviction moves an epoch on, and an answer whose
+ * rendering began before an eviction is not stored, so a page read from the database before a change can never be
+ * kept after it.
+ */
+@Service
+public class PageCache {
+
+    private static final class Entry {
+        final CachedPage page;
+        volatile long lastUsed;
+
+        Entry(CachedPage page, long now) {
+            this.page = page;
+            this.lastUsed = now;
+        }
+    }
+
+    /** Counters since start, for the docs' measurements and the operations page. */
+    public record Stats(long hits, long misses, long stores, long evictions, int entries, long bytes) {
+    }
+
+    private final ConcurrentHashMap<String, Entry> entries = new ConcurrentHashMap<>();
+    /** Surrogate key to the URLs of the entries that carry it. Changed only under the lock. */
+    private final Map<String, Set<String>> byKey = new ConcurrentHashMap<>();
+    private final PageCacheProperties properties;
+    private final AtomicLong epoch = new AtomicLong();
+    private final AtomicLong hits = new AtomicLong();
+    private final AtomicLong misses = new AtomicLong();
+    private final AtomicLong stores = new AtomicLong();
+    private final AtomicLong evictions = new AtomicLong();
+    private long bytes;
+
+    PageCache(PageCacheProperties properties) {
+        this.properties = properties;
+    }
+
+    public boolean enabled() {
+        return properties.enabled();
+    }
+
+    /** The stored answer for this URL, or null. */
+    CachedPage get(String url) {
+        Entry entry = entries.get(url);
+        long now = System.nanoTime();
+        if (entry == null || entry.page.expired(now)) {
+            misses.incrementAndGet();
+            return null;
+        }
+        entry.lastUsed = now;
+        hits.incrementAndGet();
+        return entry.page;
+    }
+
+    /** The epoch to pass to {@link #put}, taken before the answer is rendered. */
+    long epoch() {
+        return epoch.get();
+    }
+
+    /** Stores an answer unless something was evicted since {@code epochAtStart}, or it would take over an eighth of the budget. */
+    synchronized boolean put(String url, CachedPage page, long epochAtStart) {
+        long budget = properties.maxBytes().toBytes();
+        long weight = page.weight();
+        if (epoch.get() != epochAtStart || weight > budget / 8) {
+            return false;
+        }
+        remove(url);
+        entries.put(url, new Entry(page, System.nanoTime()));
+        for (String key : page.keys()) {
+            byKey.computeIfAbsent(key, k -> new HashSet<>()).add(url);
+        }
+        bytes += weight;
+        stores.incrementAndGet();
+        if (bytes > budget) {
+            shrinkTo(budget - budget / 10);
+        }
+        return true;
+    }
+
+    /** Evicts every entry carrying any of these keys; returns how many went. */
+    public synchronized int evict(Collection<String> keys) {
+        epoch.incrementAndGet();
+        int evicted = 0;
+        for (String key : keys) {
+            Set<String> urls = byKey.get(key);
+            if (urls != null) {
+                for (String url : List.copyOf(urls)) {
+                    evicted += remove(url) ? 1 : 0;
+                }
+            }
+        }
+        evictions.addAndGet(evicted);
+        return evicted;
+    }
+
+    /** Empties the cache. */
+    public synchronized void clear() {
+        epoch.incrementAndGet();
+        for (String url : List.copyOf(entries.keySet())) {
+            remove(url);
+        }
+    }
+
+    public Stats stats() {
+        return new Stats(hits.get(), misses.get(), stores.get(), evictions.get(), entries.size(), bytes);
+    }
+
+    /** Drops least recently used entries (expired ones first) until the cache holds at most {@code target} bytes. */
+    private void shrinkTo(long target) {
+        long now = System.nanoTime();
+        List<Map.Entry<String, Entry>> all = new ArrayList<>(entries.entrySet());
+        all.sort(Comparator.comparing((Map.Entry<String, Entry> e) -> !e.getValue().page.expired(now))
+                .thenComparingLong(e -> e.getValue().lastUsed));
+        for (Map.Entry<String, Entry> e : all) {
+            if (bytes <= target) {
+                return;
+            }
+            if (remove(e.getKey())) {
+                evictions.incrementAndGet();
+            }
+        }
+    }
+
+    private boolean remove(String url) {
+        Entry entry = entries.remove(url);
+        if (entry == null) {
+            return false;
+        }
+        bytes -= entry.page.weight();
+        for (String key : entry.page.keys()) {
+            Set<String> urls = byKey.get(key);
+            if (urls != null) {
+                urls.remove(url);
+                if (urls.isEmpty()) {
+                    byKey.remove(key);
+                }
+            }
+        }
+        return true;
+    }
+}

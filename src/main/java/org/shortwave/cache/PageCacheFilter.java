@@ -1,0 +1,206 @@
+package org.shortwave.cache;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.AbstractMap;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.shortwave.cache.CachedPage.Encoding;
+import org.springframework.http.HttpHeaders;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * The page cache at the edge of the application, before security and the controllers. For a public GET: answers a
+ * stored page at once (no database, no template), or lets the request through with its body buffered, then sets the
+ * caching headers of a marked answer ({@link PageCaching}), compresses it, stores it when the rules allow, and
+ * answers {@code 304} to a matching {@code If-None-Match}. Unmarked public answers get a strong ETag and 304s too
+ * (the API's search, robots.txt).
+ *
+ * <p>Never stored nor served from the store: anything under {@code /admin} or {@code /api/admin}, a request that
+ * carries a Cookie or Authorization header, an answer with Set-Cookie, marked private or no-store, or with a
+ * status other than 200, 301 and 404. Media and fingerprinted assets are not buffered at all.
+ */
+class PageCacheFilter extends OncePerRequestFilter {
+
+    static final String SURROGATE_KEY = "Surrogate-Key";
+    static final String X_CACHE = "X-Cache";
+    /** Headers the filter sets itself on every answer, so a stored copy does not keep them. */
+    private static final Set<String> OWN_HEADERS = Set.of("content-length", "content-encoding", "etag", "vary",
+            "transfer-encoding", "date", "x-cache", "set-cookie", "content-type", "content-language");
+    private static final Set<Integer> STORED_STATUSES = Set.of(200, 301, 404);
+
+    private final PageCache cache;
+    private final PageCacheProperties properties;
+
+    PageCacheFilter(PageCache cache, PageCacheProperties properties) {
+        this.cache = cache;
+        this.properties = properties;
+    }
+
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        String path = request.getRequestURI();
+        return !"GET".equals(request.getMethod()) || path.startsWith("/admin") || path.startsWith("/api/admin")
+                || path.startsWith("/media/") || path.startsWith("/assets/");
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        boolean personal = request.getHeader(HttpHeaders.AUTHORIZATION) != null
+                || request.getHeader(HttpHeaders.COOKIE) != null;
+        boolean useStore = cache.enabled() && !personal;
+        String url = useStore ? key(request) : null;
+        if (useStore) {
+            CachedPage stored = cache.get(url);
+            if (stored != null) {
+                send(request, response, stored, "hit");
+                return;
+            }
+        }
+        long epoch = cache.epoch();
+        CapturedResponse captured = new CapturedResponse(response);
+        chain.doFilter(request, captured);
+        if (captured.passedThrough()) {
+            return;
+        }
+        byte[] body = captured.body();
+        PageCaching.Tag tag = (PageCaching.Tag) request.getAttribute(PageCaching.ATTRIBUTE);
+        if (tag == null || tag.kind == null) {
+            sendUnmarked(request, response, body);
+            return;
+        }
+        int status = response.getStatus();
+        String cacheControl = response.getHeader(HttpHeaders.CACHE_CONTROL);
+        boolean shared = cacheControl == null || !(cacheControl.contains("private") || cacheControl.contains("no-store")
+                || cacheControl.contains("no-cache"));
+        if (shared) {
+            response.setHeader(HttpHeaders.CACHE_CONTROL, tag.kind.cacheControl(properties.sharedMaxAge()));
+            if (!tag.keys.isEmpty()) {
+                response.setHeader(SURROGATE_KEY, String.join(" ", tag.keys));
+            }
+        }
+        boolean store = useStore && shared && STORED_STATUSES.contains(status)
+                && !response.containsHeader(HttpHeaders.SET_COOKIE);
+        Encoding wanted = Encoding.choose(request.getHeader(HttpHeaders.ACCEPT_ENCODING), Compression.BROTLI);
+        CachedPage page = store ? stored(status, captured, body, tag) : once(status, captured, body, tag, wanted);
+        if (store) {
+            cache.put(url, page, epoch);
+        }
+        send(request, response, page, store ? "miss" : "pass");
+    }
+
+    /** A page to store: both compressed forms, made hard once. */
+    private CachedPage stored(int status, CapturedResponse response, byte[] body, PageCaching.Tag tag) {
+        return new CachedPage(status, headers(response), null, Compression.gzip(body, Compression.GZIP_STORED),
+                Compression.brotli(body, Compression.BROTLI_STORED), CachedPage.etagOf(body), Set.copyOf(tag.keys),
+                System.nanoTime() + properties.ttl().toNanos());
+    }
+
+    /** A page sent once: only the form this client takes. */
+    private static CachedPage once(int status, CapturedResponse response, byte[] body, PageCaching.Tag tag,
+            Encoding wanted) {
+        byte[] gzip = wanted == Encoding.GZIP ? Compression.gzip(body, Compression.GZIP_ONCE) : null;
+        byte[] brotli = wanted == Encoding.BROTLI ? Compression.brotli(body, Compression.BROTLI_ONCE) : null;
+        return new CachedPage(status, headers(response), body, gzip, brotli, CachedPage.etagOf(body),
+                Set.copyOf(tag.keys), 0);
+    }
+
+    private static List<Map.Entry<String, String>> headers(CapturedResponse response) {
+        List<Map.Entry<String, String>> headers = new ArrayList<>();
+        for (String name : response.getHeaderNames()) {
+            if (!OWN_HEADERS.contains(name.toLowerCase(Locale.ROOT))) {
+                for (String value : response.getHeaders(name)) {
+                    headers.add(new AbstractMap.SimpleImmutableEntry<>(name, value));
+                }
+            }
+        }
+        // The server keeps these two apart from the other headers until it sends them.
+        if (response.getContentType() != null) {
+            headers.add(new AbstractMap.SimpleImmutableEntry<>(HttpHeaders.CONTENT_TYPE, response.getContentType()));
+        }
+        if (response.locale() != null) {
+            headers.add(new AbstractMap.SimpleImmutableEntry<>(HttpHeaders.CONTENT_LANGUAGE,
+                    response.locale().toLanguageTag()));
+        }
+        return List.copyOf(headers);
+    }
+
+    /** Sends a page (stored or just made) in the best encoding the client takes, or 304 when it has it already. */
+    private static void send(HttpServletRequest request, HttpServletResponse response, CachedPage page, String how)
+            throws IOException {
+        Encoding encoding = Encoding.choose(request.getHeader(HttpHeaders.ACCEPT_ENCODING), page.brotli() != null);
+        if (encoding == Encoding.GZIP && page.gzip() == null) {
+            encoding = Encoding.IDENTITY;
+        }
+        boolean notModified = page.status() == 200
+                && CachedPage.matches(request.getHeader(HttpHeaders.IF_NONE_MATCH), page.etag());
+        response.setStatus(notModified ? HttpServletResponse.SC_NOT_MODIFIED : page.status());
+        String previous = null;
+        for (Map.Entry<String, String> header : page.headers()) {
+            String name = header.getKey().toLowerCase(Locale.ROOT);
+            if (notModified && (name.equals("content-type") || name.equals("content-language"))) {
+                continue;
+            }
+            if (header.getKey().equalsIgnoreCase(previous)) {
+                response.addHeader(header.getKey(), header.getValue());
+            } else {
+                response.setHeader(header.getKey(), header.getValue());
+            }
+            previous = header.getKey();
+        }
+        response.setHeader(HttpHeaders.VARY, HttpHeaders.ACCEPT_ENCODING);
+        response.setHeader(X_CACHE, how);
+        if (page.status() == 200) {
+            response.setHeader(HttpHeaders.ETAG, CachedPage.etagHeader(page.etag(), encoding));
+        }
+        if (notModified) {
+            return;
+        }
+        byte[] bytes = switch (encoding) {
+            case BROTLI -> page.brotli();
+            case GZIP -> page.gzip();
+            case IDENTITY -> page.identity() != null ? page.identity() : Compression.gunzip(page.gzip());
+        };
+        if (encoding != Encoding.IDENTITY) {
+            response.setHeader(HttpHeaders.CONTENT_ENCODING, encoding.token);
+        }
+        response.setContentLength(bytes.length);
+        response.getOutputStream().write(bytes);
+    }
+
+    /** An unmarked answer: sent as it is (the server compresses it), with an ETag and a 304 for a 200. */
+    private static void sendUnmarked(HttpServletRequest request, HttpServletResponse response, byte[] body)
+            throws IOException {
+        if (response.getStatus() == 200 && body.length > 0 && !response.containsHeader(HttpHeaders.ETAG)) {
+            String etag = CachedPage.etagOf(body);
+            response.setHeader(HttpHeaders.ETAG, CachedPage.etagHeader(etag, Encoding.IDENTITY));
+            if (CachedPage.matches(request.getHeader(HttpHeaders.IF_NONE_MATCH), etag)) {
+                response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
+                return;
+            }
+        }
+        if (body.length > 0) {
+            response.setContentLength(body.length);
+            response.getOutputStream().write(body);
+        }
+    }
+
+    /** The cache key: the path as sent, and the query's parameters sorted (their order changes nothing). */
+    static String key(HttpServletRequest request) {
+        String query = request.getQueryString();
+        if (query == null || query.isEmpty()) {
+            return request.getRequestURI();
+        }
+        String[] parameters = query.split("&");
+        Arrays.sort(parameters);
+        return request.getRequestURI() + "?" + String.join("&", parameters);
+    }
+}

@@ -1,0 +1,153 @@
+package org.shortwave.cache;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.shortwave.analytics.MostRead;
+import org.shortwave.content.Article;
+import org.shortwave.content.ArticleTeaser;
+import org.shortwave.content.ChangeKind;
+import org.shortwave.content.ContentChanged;
+import org.shortwave.content.ContentCommitted;
+import org.shortwave.content.PublishedArticles;
+import org.shortwave.content.Topic;
+import org.shortwave.i18n.Edition;
+import org.shortwave.i18n.Editions;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.event.EventListener;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * Turns each change of the change log (it reaches every node) into the surrogate keys of the pages that show what
+ * changed, evicts them from this node's page cache and hands them to the purge hooks. A change says what changed,
+ * not how it is now: the article is re-read to learn which lists it now belongs in; whatever lists it showed it
+ * before carry its own key. Most-read lists change without a content change: they are compared every minute.
+ */
+@Component
+class PageCacheInvalidation {
+
+    private static final Logger log = LoggerFactory.getLogger(PageCacheInvalidation.class);
+    /** Enough of the most-read ranking to decide the top-stories block whatever a page leaves out of it. */
+    private static final int MOST_READ_DEPTH = 20;
+
+    private final PageCache cache;
+    private final PublishedArticles articles;
+    private final Editions editions;
+    private final MostRead mostRead;
+    private final List<PurgeHook> hooks;
+    private final Map<String, List<Long>> mostReadSeen = new HashMap<>();
+    private volatile long appliedSeq;
+
+    PageCacheInvalidation(PageCache cache, PublishedArticles articles, Editions editions, MostRead mostRead,
+            List<PurgeHook> hooks) {
+        this.cache = cache;
+        this.articles = articles;
+        this.editions = editions;
+        this.mostRead = mostRead;
+        this.hooks = hooks;
+    }
+
+    /** A change from the change log, on every node. */
+    @EventListener
+    void on(ContentChanged change) {
+        evict(keysOf(change));
+        appliedSeq = Math.max(appliedSeq, change.seq());
+    }
+
+    /**
+     * The same change on the node that wrote it, at commit: its editor (and its tests) read their write at once,
+     * without waiting for the change feed. Evicting twice costs nothing.
+     */
+    @EventListener
+    void on(ContentCommitted committed) {
+        cache.evict(keysOf(committed.change()));
+    }
+
+    /** The highest change-log seq this node's cache has acted on (for tests and the operations page). */
+    long appliedSeq() {
+        return appliedSeq;
+    }
+
+    Set<String> keysOf(ContentChanged change) {
+        Set<String> keys = new LinkedHashSet<>();
+        if (change.kind() == ChangeKind.EDITION_CHANGED) {
+            // An edition's name, locale or calendar shows on every page of every edition (the language switcher,
+            // the footer): every edition's pages go, and every feed, sitemap and API answer. Rare; cheap to rebuild.
+            editions.all().forEach(edition -> keys.add(SurrogateKeys.edition(edition.code())));
+            if (change.editionCode() != null) {
+                keys.add(SurrogateKeys.edition(change.editionCode()));
+            }
+            keys.addAll(List.of(SurrogateKeys.FEEDS, SurrogateKeys.SITEMAPS, SurrogateKeys.API));
+            return keys;
+        }
+        if (change.articleId() == null) {
+            // An edition's list of top stories (LISTS_CHANGED), or any edition-wide change.
+            if (change.editionCode() != null) {
+                keys.add(SurrogateKeys.topStories(change.editionCode()));
+                keys.add(SurrogateKeys.edition(change.editionCode()));
+            }
+            return keys;
+        }
+        keys.add(SurrogateKeys.article(change.articleId()));
+        switch (change.kind()) {
+            case ARTICLE_SAVED, ARTICLE_PUBLISHED -> {
+                // Public now: it may have joined lists it was not in (new, moved to another section, retimed).
+                Optional<Article> now = articles.find(change.articleId());
+                now.ifPresent(article -> {
+                    keys.add(SurrogateKeys.section(article.section().id()));
+                    for (Topic topic : article.topics()) {
+                        keys.add(SurrogateKeys.topic(topic.id()));
+                    }
+                    keys.add(SurrogateKeys.edition(article.editionCode()));
+                    keys.add(SurrogateKeys.SITEMAPS);
+                });
+            }
+            case ARTICLE_UNPUBLISHED, ARTICLE_DELETED -> keys.add(SurrogateKeys.SITEMAPS);
+            // The article's own related stories, or its language versions (a version's page lists the others)
+            case LISTS_CHANGED -> { }
+            case EDITION_CHANGED -> { } // handled above
+        }
+        return keys;
+    }
+
+    /** Compares each edition's most-read ranking with the last one seen, and evicts the top stories that moved. */
+    @Scheduled(fixedDelayString = "${shortwave.page-cache.most-read-check:60s}", initialDelay = 5000)
+    void checkMostRead() {
+        List<String> changed = new ArrayList<>();
+        for (Edition edition : editions.all()) {
+            List<Long> ranking = mostRead.lastDay(edition.code(), List.of(), MOST_READ_DEPTH).stream()
+                    .map(ArticleTeaser::id).toList();
+            List<Long> before;
+            synchronized (mostReadSeen) {
+                before = mostReadSeen.put(edition.code(), ranking);
+            }
+            if (!ranking.equals(before)) {
+                changed.add(SurrogateKeys.topStories(edition.code()));
+            }
+        }
+        if (!changed.isEmpty()) {
+            evict(new LinkedHashSet<>(changed));
+        }
+    }
+
+    void evict(Set<String> keys) {
+        if (keys.isEmpty()) {
+            return;
+        }
+        int evicted = cache.evict(keys);
+        log.debug("Evicted {} pages for {}", evicted, keys);
+        for (PurgeHook hook : hooks) {
+            try {
+                hook.purge(keys);
+            } catch (RuntimeException e) {
+                log.warn("Purge hook {} failed for {}: {}", hook.getClass().getSimpleName(), keys, e.toString());
+            }
+        }
+    }
+}
