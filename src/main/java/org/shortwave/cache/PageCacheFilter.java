@@ -31,9 +31,13 @@ class PageCacheFilter extends OncePerRequestFilter {
 
     static final String SURROGATE_KEY = "Surrogate-Key";
     static final String X_CACHE = "X-Cache";
-    /** Headers the filter sets itself on every answer, so a stored copy does not keep them. */
+    /**
+     * Headers set afresh on every answer (by this filter, or per request like the request id), so a stored copy
+     * does not keep them.
+     */
     private static final Set<String> OWN_HEADERS = Set.of("content-length", "content-encoding", "etag", "vary",
-            "transfer-encoding", "date", "x-cache", "set-cookie", "content-type", "content-language");
+            "transfer-encoding", "date", "x-cache", "set-cookie", "content-type", "content-language",
+            "x-request-id");
     private static final Set<Integer> STORED_STATUSES = Set.of(200, 301, 404);
 
     private final PageCache cache;
