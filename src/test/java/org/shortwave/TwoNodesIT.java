@@ -4,18 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
-import java.net.CookieManager;
 import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -227,39 +221,10 @@ class TwoNodesIT {
     }
 
     /** A browser with its own cookies, talking to one node. */
-    static class Browser {
-        final HttpClient client = HttpClient.newBuilder().cookieHandler(new CookieManager())
-                .followRedirects(HttpClient.Redirect.NEVER).build();
-        final int port;
-
+    static class Browser extends NewsroomBrowser {
         Browser(ConfigurableApplicationContext node) {
-            this.port = ((WebServerApplicationContext) node).getWebServer().getPort();
-        }
-
-        HttpResponse<String> get(String path) {
-            return send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).GET().build());
-        }
-
-        HttpResponse<String> signIn(String email, String password) {
-            String token = Jsoup.parse(get("/admin/login").body()).selectFirst("input[name=_csrf]").attr("value");
-            List<String> fields = new ArrayList<>();
-            fields.add("_csrf=" + URLEncoder.encode(token, StandardCharsets.UTF_8));
-            fields.add("email=" + URLEncoder.encode(email, StandardCharsets.UTF_8));
-            fields.add("password=" + URLEncoder.encode(password, StandardCharsets.UTF_8));
-            return send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/admin/login"))
-                    .header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(HttpRequest.BodyPublishers.ofString(String.join("&", fields))).build());
-        }
-
-        HttpResponse<String> send(HttpRequest request) {
-            try {
-                return client.send(request, HttpResponse.BodyHandlers.ofString());
-            } catch (IOException e) {
-                throw new IllegalStateException(e);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
+            super(path -> URI.create("http://localhost:"
+                    + ((WebServerApplicationContext) node).getWebServer().getPort() + path));
         }
     }
 }

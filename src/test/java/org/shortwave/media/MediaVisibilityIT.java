@@ -2,23 +2,18 @@ package org.shortwave.media;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.net.CookieManager;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-import org.jsoup.Jsoup;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.shortwave.AppTestBase;
+import org.shortwave.NewsroomBrowser;
 import org.shortwave.TestClock;
 import org.shortwave.accounts.Account;
 import org.shortwave.accounts.Accounts;
@@ -54,7 +49,7 @@ class MediaVisibilityIT extends AppTestBase {
     TestClock clock;
 
     Account editor;
-    Browser newsroom;
+    NewsroomBrowser newsroom;
     long section;
 
     @BeforeAll
@@ -64,7 +59,8 @@ class MediaVisibilityIT extends AppTestBase {
         accounts.grant(null, editor.id(), "en", Role.EDITOR);
         editor = accounts.find(editor.id()).orElseThrow();
         section = taxonomy.ensureSection("en", "media-visibility-tests", "Media visibility tests", 96);
-        newsroom = new Browser().signIn(email);
+        newsroom = new NewsroomBrowser(this::uri);
+        assertThat(newsroom.signIn(email, PASSWORD).headers().firstValue("Location").orElseThrow()).endsWith("/admin/");
     }
 
     @AfterEach
@@ -244,39 +240,6 @@ class MediaVisibilityIT extends AppTestBase {
             Thread.sleep(20);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        }
-    }
-
-    /** A browser with its own cookies, signed in to the newsroom. */
-    class Browser {
-        final HttpClient client = HttpClient.newBuilder().cookieHandler(new CookieManager())
-                .followRedirects(HttpClient.Redirect.NEVER).build();
-
-        HttpResponse<String> get(String path) {
-            return send(HttpRequest.newBuilder(uri(path)).GET().build());
-        }
-
-        HttpResponse<String> send(HttpRequest request) {
-            try {
-                return client.send(request, HttpResponse.BodyHandlers.ofString());
-            } catch (IOException e) {
-                throw new IllegalStateException(e);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
-
-        Browser signIn(String email) {
-            String token = Jsoup.parse(get("/admin/login").body()).selectFirst("input[name=_csrf]").attr("value");
-            String form = "_csrf=" + URLEncoder.encode(token, StandardCharsets.UTF_8) + "&email="
-                    + URLEncoder.encode(email, StandardCharsets.UTF_8) + "&password="
-                    + URLEncoder.encode(PASSWORD, StandardCharsets.UTF_8);
-            HttpResponse<String> response = send(HttpRequest.newBuilder(uri("/admin/login"))
-                    .header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(HttpRequest.BodyPublishers.ofString(form)).build());
-            assertThat(response.headers().firstValue("Location").orElseThrow()).endsWith("/admin/");
-            return this;
         }
     }
 }
