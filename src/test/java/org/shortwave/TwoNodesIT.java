@@ -28,6 +28,7 @@ import org.shortwave.content.InlineHtml;
 import org.shortwave.content.Taxonomy;
 import org.shortwave.editorial.EditorialWorkflow;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.logging.LoggingSystem;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -66,6 +67,10 @@ class TwoNodesIT {
         url = adminUrl.replaceFirst("/[^/?]+(\\?.*)?$", "/" + database + "$1");
 
         ExecutorService starters = Executors.newFixedThreadPool(2);
+        // Spring Boot sets up logging through JVM-wide system properties, which two applications starting at the
+        // same moment in one JVM race on ("Unknown format CONSOLE_LOG_STRUCTURED_FORMAT_IS_UNDEFINED"): these two
+        // nodes start with no logging system of their own; the test context's logging stays as it is.
+        System.setProperty(LoggingSystem.SYSTEM_PROPERTY, LoggingSystem.NONE);
         try {
             CompletableFuture<ConfigurableApplicationContext> a = CompletableFuture.supplyAsync(() -> node("a"), starters);
             CompletableFuture<ConfigurableApplicationContext> b = CompletableFuture.supplyAsync(() -> node("b"), starters);
@@ -73,6 +78,7 @@ class TwoNodesIT {
             nodeB = b.get();
         } finally {
             starters.shutdown();
+            System.clearProperty(LoggingSystem.SYSTEM_PROPERTY);
         }
         // No demo content on these nodes: the one edition the tests write in.
         nodeA.getBean(org.shortwave.i18n.Editions.class).createIfMissing(new org.shortwave.i18n.Edition("en",
