@@ -125,7 +125,8 @@ class HostileInputsIT extends AppTestBase {
     }
 
     private long articles() {
-        return jdbc.sql("select count(*) from article").query(Long.class).single();
+        // Derived zh-hant versions arrive from the change feed at any time: count only what people wrote.
+        return jdbc.sql("select count(*) from article where derived_from is null").query(Long.class).single();
     }
 
     @Test
