@@ -147,7 +147,7 @@ class BackupRestoreIT extends AppTestBase {
     void theRestoreCommandRefusesAnInstallationWithContent() throws Exception {
         Path archive = Files.createTempDirectory(Path.of("target"), "backup-").resolve("refused.zip");
         backups.backup(archive);
-        long articles = jdbc.sql("select count(*) from article").query(Long.class).single();
+        long articles = articlesWritten();
 
         PrintStream err = System.err;
         ByteArrayOutputStream captured = new ByteArrayOutputStream();
@@ -160,7 +160,7 @@ class BackupRestoreIT extends AppTestBase {
         }
         assertThat(status).isEqualTo(1);
         assertThat(captured.toString("UTF-8")).contains("not empty", "rows in article");
-        assertThat(jdbc.sql("select count(*) from article").query(Long.class).single()).isEqualTo(articles);
+        assertThat(articlesWritten()).isEqualTo(articles);
     }
 
     @Test
@@ -203,5 +203,10 @@ class BackupRestoreIT extends AppTestBase {
             digest.update(in.readAllBytes());
         }
         return HexFormat.of().formatHex(digest.digest());
+    }
+
+    /** Articles people wrote: derived zh-hant versions arrive from the change feed at any time. */
+    private long articlesWritten() {
+        return jdbc.sql("select count(*) from article where derived_from is null").query(Long.class).single();
     }
 }

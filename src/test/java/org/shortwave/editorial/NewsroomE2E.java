@@ -13,11 +13,11 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
-import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.shortwave.Await;
 import org.shortwave.BrowserTestBase;
 import org.shortwave.TestClock;
 import org.shortwave.accounts.Account;
@@ -247,11 +247,7 @@ class NewsroomE2E extends BrowserTestBase {
             // At its time the scheduler announces it on the change log; the search index, which learns only from
             // that announcement, finds it with nobody having asked for the page.
             clock.advance(Duration.ofSeconds(60));
-            Instant deadline = Instant.now().plusSeconds(15);
-            while (!searchFinds(token) && Instant.now().isBefore(deadline)) {
-                Thread.sleep(100);
-            }
-            assertThat(searchFinds(token)).as("announced by the scheduler").isTrue();
+            Await.until(() -> searchFinds(token), "the scheduler to announce the story to the search index");
 
             try (BrowserContext reader = chineseContext()) {
                 Page publicPage = reader.newPage();
@@ -263,11 +259,7 @@ class NewsroomE2E extends BrowserTestBase {
             // future would otherwise stay in the search index, published "later", for the tests that follow.
             page.navigate(uri("/admin/articles/" + id).toString());
             page.click("button[value=unpublish]");
-            deadline = Instant.now().plusSeconds(15);
-            while (searchFinds(token) && Instant.now().isBefore(deadline)) {
-                Thread.sleep(100);
-            }
-            assertThat(searchFinds(token)).isFalse();
+            Await.until(() -> !searchFinds(token), "the unpublished story to leave the search index");
         }
     }
 

@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -14,12 +12,12 @@ import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.function.BooleanSupplier;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.shortwave.Await;
 import org.shortwave.AppTestBase;
 import org.shortwave.accounts.Account;
 import org.shortwave.accounts.Accounts;
@@ -111,23 +109,8 @@ class TranslationsIT extends AppTestBase {
         return editions.find("zh-hant").orElseThrow();
     }
 
-    private static void await(BooleanSupplier condition, String what) {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(15));
-        while (!condition.getAsBoolean()) {
-            if (Instant.now().isAfter(deadline)) {
-                throw new AssertionError("timed out waiting for " + what);
-            }
-            try {
-                Thread.sleep(20);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
-    }
-
     private EditableArticle derivedOf(long sourceId) {
-        await(() -> translations.derivedFrom(sourceId, "zh-hant").isPresent(), "the derived version of " + sourceId);
+        Await.until(() -> translations.derivedFrom(sourceId, "zh-hant").isPresent(), "the derived version of " + sourceId);
         return newsroom.find(translations.derivedFrom(sourceId, "zh-hant").orElseThrow().articleId()).orElseThrow();
     }
 
@@ -168,7 +151,7 @@ class TranslationsIT extends AppTestBase {
         EditableArticle current = newsroom.find(source).orElseThrow();
         workflow.save(chineseEditor, source, current.version(),
                 content("zh-hans", section, "台湾台风信息", "第二版。", current.content().slug()));
-        await(() -> newsroom.find(derived.id()).orElseThrow().content().headline().equals("台灣颱風資訊"),
+        Await.until(() -> newsroom.find(derived.id()).orElseThrow().content().headline().equals("台灣颱風資訊"),
                 "the derived version to follow the edit");
         assertThat(newsroom.find(derived.id()).orElseThrow().status()).isEqualTo(ArticleStatus.PUBLISHED);
 
@@ -180,7 +163,7 @@ class TranslationsIT extends AppTestBase {
 
         // The source is unpublished: so is the derived version.
         workflow.unpublish(chineseEditor, source, newsroom.find(source).orElseThrow().version());
-        await(() -> newsroom.find(derived.id()).orElseThrow().status() == ArticleStatus.UNPUBLISHED,
+        Await.until(() -> newsroom.find(derived.id()).orElseThrow().status() == ArticleStatus.UNPUBLISHED,
                 "the derived version to be unpublished");
         assertThat(get(derived.path()).statusCode()).isEqualTo(404);
     }
@@ -201,7 +184,7 @@ class TranslationsIT extends AppTestBase {
         } finally {
             pool.shutdown();
         }
-        await(() -> translations.derivedFrom(source, "zh-hant").isPresent(), "the derived version");
+        Await.until(() -> translations.derivedFrom(source, "zh-hant").isPresent(), "the derived version");
         assertThat(jdbc.sql("select count(*) from article where derived_from = ?").param(source).query(Long.class)
                 .single()).isEqualTo(1);
         long derivedId = translations.derivedFrom(source, "zh-hant").orElseThrow().articleId();

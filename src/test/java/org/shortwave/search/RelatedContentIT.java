@@ -8,6 +8,7 @@ import java.util.List;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
+import org.shortwave.Await;
 import org.shortwave.AppTestBase;
 import org.shortwave.content.Article;
 import org.shortwave.content.ArticleStore;
@@ -36,7 +37,7 @@ class RelatedContentIT extends AppTestBase {
         long unrelated = create(section, "Tram timetable changes in the city", "Trams run later.", "2026-11-11T08:00:00Z");
         long pick = create(section, "Editor's pick about trains", "Trains.", "2026-11-01T08:00:00Z");
         store.setRelated(story, List.of(pick));
-        SearchFixtures.await(() -> indexing.index().ids().containsAll(List.of(story, older, newer, unrelated, pick)),
+        Await.until(() -> indexing.index().ids().containsAll(List.of(story, older, newer, unrelated, pick)),
                 "the stories to be indexed");
 
         Article article = articles.find(story).orElseThrow();

@@ -10,6 +10,7 @@ import com.microsoft.playwright.Page;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.shortwave.Await;
 import org.shortwave.BrowserTestBase;
 import org.shortwave.analytics.PageViews;
 import org.shortwave.content.PublishedArticles;
@@ -104,7 +105,7 @@ class SearchE2E extends BrowserTestBase {
                 .setJavaScriptEnabled(false))) {
             Page page = context.newPage();
             page.navigate(uri(other).toString()); // the noscript image counts too
-            SearchFixtures.await(() -> {
+            Await.until(() -> {
                 views.flush();
                 return jdbc.sql("select coalesce(sum(views), 0) from article_view_hour where article_id = ?")
                         .param(otherId).query(Long.class).single() >= 20;

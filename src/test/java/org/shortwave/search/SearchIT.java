@@ -15,6 +15,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.shortwave.Await;
 import org.shortwave.AppTestBase;
 import org.shortwave.content.Article;
 import org.shortwave.content.ArticleChanges;
@@ -276,7 +277,7 @@ class SearchIT extends AppTestBase {
     /** Waits until the index agrees with the database about these articles (in it if public, out of it if not). */
     private void awaitIndexed(List<Long> ids) {
         Set<Long> publicIds = Set.copyOf(articles.allIds());
-        SearchFixtures.await(() -> {
+        Await.until(() -> {
             List<Long> inIndex = indexing.index().ids();
             return ids.stream().allMatch(id -> inIndex.contains(id) == publicIds.contains(id));
         }, "articles " + ids + " to be indexed");

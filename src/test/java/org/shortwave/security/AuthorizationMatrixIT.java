@@ -2,10 +2,7 @@ package org.shortwave.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -21,7 +18,6 @@ import java.util.TreeSet;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import javax.imageio.ImageIO;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -36,6 +32,7 @@ import org.shortwave.content.Block;
 import org.shortwave.content.InlineHtml;
 import org.shortwave.content.NewsroomArticles;
 import org.shortwave.content.Taxonomy;
+import org.shortwave.media.TestFiles;
 import org.shortwave.editorial.EditorialWorkflow;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -378,24 +375,13 @@ class AuthorizationMatrixIT extends AppTestBase {
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"alt\"\r\n\r\n"
                 + "一张测试图片\r\n--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; "
-                + "filename=\"a.png\"\r\nContent-Type: image/png\r\n\r\n").getBytes(StandardCharsets.UTF_8));
-        body.writeBytes(png());
+                + "filename=\"a.jpg\"\r\nContent-Type: image/jpeg\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+        body.writeBytes(TestFiles.uniqueJpeg(48, 32)); // a new file each time
         body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
         return HttpRequest.newBuilder(uri(path)).header("Content-Type", "multipart/form-data; boundary=" + boundary)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()));
     }
 
-    private static byte[] png() {
-        BufferedImage image = new BufferedImage(48, 32, BufferedImage.TYPE_INT_RGB);
-        image.setRGB(3, 3, (int) (Math.random() * 0xffffff)); // a new file each time
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try {
-            ImageIO.write(image, "png", out);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toByteArray();
-    }
 
     /** Sends a cell's request the way its caller reaches the route: the API by token, pages by session. */
     private HttpResponse<String> send(String row, Caller caller, HttpRequest.Builder request) {

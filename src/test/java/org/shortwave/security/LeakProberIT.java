@@ -2,10 +2,8 @@ package org.shortwave.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -26,7 +24,6 @@ import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import javax.imageio.ImageIO;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -41,6 +38,7 @@ import org.shortwave.content.InlineHtml;
 import org.shortwave.content.NewsroomArticles;
 import org.shortwave.content.Taxonomy;
 import org.shortwave.distribution.MirrorExport;
+import org.shortwave.media.TestFiles;
 import org.shortwave.editorial.EditorialWorkflow;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -163,8 +161,8 @@ class LeakProberIT extends AppTestBase {
                     + "\"\r\n\r\n" + field.getValue() + "\r\n").getBytes(StandardCharsets.UTF_8));
         }
         body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\""
-                + marker + ".png\"\r\nContent-Type: image/png\r\n\r\n").getBytes(StandardCharsets.UTF_8));
-        body.writeBytes(png());
+                + marker + ".jpg\"\r\nContent-Type: image/jpeg\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+        body.writeBytes(TestFiles.uniqueJpeg(400, 300)); // a file of its own
         body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
         HttpResponse<String> response = send(HttpRequest.newBuilder(uri("/api/admin/v1/media"))
                 .header("Authorization", "Bearer " + token)
@@ -176,17 +174,6 @@ class LeakProberIT extends AppTestBase {
         return Long.parseLong(id.group(1));
     }
 
-    private byte[] png() {
-        BufferedImage image = new BufferedImage(400, 300, BufferedImage.TYPE_INT_RGB);
-        image.setRGB(random.nextInt(400), random.nextInt(300), random.nextInt(0xffffff)); // a file of its own
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try {
-            ImageIO.write(image, "png", out);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toByteArray();
-    }
 
     @Test
     void noHiddenStoryLeaksThroughAnyPublicRoute() {
