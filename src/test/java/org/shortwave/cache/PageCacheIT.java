@@ -13,11 +13,13 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
 import org.jsoup.Jsoup;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.shortwave.AppTestBase;
+import org.shortwave.Await;
 import org.shortwave.accounts.Accounts;
 import org.shortwave.analytics.PageViews;
 import org.shortwave.content.ArticleChanges;
@@ -122,15 +124,17 @@ class PageCacheIT extends AppTestBase {
         return response.headers().firstValue(name).orElse(null);
     }
 
-    /** Fetches until the page is served from the store (a change elsewhere may evict it meanwhile), at most 5 times. */
+    /**
+     * Fetches until the page is served from the store. Changes other tests made may still be on their way through the
+     * change feed and evict it meanwhile, so this waits (bounded) rather than trying a fixed number of times.
+     */
     HttpResponse<byte[]> hit(String path, String... headers) {
-        for (int i = 0; i < 5; i++) {
-            HttpResponse<byte[]> response = fetch(path, headers);
-            if ("hit".equals(header(response, "X-Cache"))) {
-                return response;
-            }
-        }
-        throw new AssertionError(path + " was never served from the page cache");
+        var last = new AtomicReference<HttpResponse<byte[]>>();
+        Await.until(() -> {
+            last.set(fetch(path, headers));
+            return "hit".equals(header(last.get(), "X-Cache"));
+        }, path + " served from the page cache");
+        return last.get();
     }
 
     @Test
