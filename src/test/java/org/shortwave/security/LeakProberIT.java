@@ -42,7 +42,6 @@ import org.shortwave.media.TestFiles;
 import org.shortwave.editorial.EditorialWorkflow;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 /**
@@ -177,7 +176,7 @@ class LeakProberIT extends AppTestBase {
 
     @Test
     void noHiddenStoryLeaksThroughAnyPublicRoute() {
-        List<String> patterns = publicRoutes();
+        List<String> patterns = PublicRoutes.of(routes);
         Map<String, Integer> sentPerRoute = new TreeMap<>();
         List<String> leaks = new ArrayList<>();
         int sent = 0;
@@ -265,23 +264,6 @@ class LeakProberIT extends AppTestBase {
             count++;
         }
         return count;
-    }
-
-    /** Every public GET route of the route table (the newsroom and its API are not public). */
-    private List<String> publicRoutes() {
-        Set<String> found = new TreeSet<>();
-        routes.getHandlerMethods().forEach((info, method) -> {
-            Set<RequestMethod> methods = info.getMethodsCondition().getMethods();
-            if (!methods.isEmpty() && !methods.contains(RequestMethod.GET)) {
-                return;
-            }
-            for (String pattern : info.getPatternValues()) {
-                if (!pattern.startsWith("/admin") && !pattern.startsWith("/api/admin") && !pattern.equals("/error")) {
-                    found.add(pattern);
-                }
-            }
-        });
-        return List.copyOf(found);
     }
 
     private static final Pattern VARIABLE = Pattern.compile("\\{([a-zA-Z]+)(?::[^{}]*(?:\\{[^}]*}[^{}]*)*)?}|/\\*\\*");
