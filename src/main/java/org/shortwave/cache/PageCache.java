@@ -69,6 +69,19 @@ public class PageCache {
         return entry.page;
     }
 
+    /**
+     * An entry past its time to live but not evicted, for answering when rendering fails (the database is away):
+     * {@code stale-if-error} for this node's own store. An evicted entry (its story changed or left) is gone, so
+     * nothing withdrawn is ever served this way.
+     */
+    CachedPage stale(String url) {
+        Entry entry = entries.get(url);
+        if (entry == null || System.nanoTime() - entry.page.expiresAtNanos() > PageKind.STALE_IF_ERROR.toNanos()) {
+            return null;
+        }
+        return entry.page;
+    }
+
     /** The epoch to pass to {@link #put}, taken before the answer is rendered. */
     long epoch() {
         return epoch.get();

@@ -5,6 +5,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.AbstractMap;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -13,6 +14,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.shortwave.cache.CachedPage.Encoding;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -26,9 +29,13 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * <p>Never stored nor served from the store: anything under {@code /admin} or {@code /api/admin}, a request that
  * carries a Cookie or Authorization header, an answer with Set-Cookie, marked private or no-store, or with a
  * status other than 200, 301 and 404. Media and fingerprinted assets are not buffered at all.
+ *
+ * <p>When rendering fails (the database is away), a stored page past its time to live is served instead, as
+ * {@code stale-if-error} lets a shared cache do; pages evicted by a change are never kept for this.
  */
 class PageCacheFilter extends OncePerRequestFilter {
 
+    private static final Logger log = LoggerFactory.getLogger(PageCacheFilter.class);
     static final String SURROGATE_KEY = "Surrogate-Key";
     static final String X_CACHE = "X-Cache";
     /**
@@ -40,8 +47,12 @@ class PageCacheFilter extends OncePerRequestFilter {
             "x-request-id");
     private static final Set<Integer> STORED_STATUSES = Set.of(200, 301, 404);
 
+    /** After a failed render, stale pages are served without trying to render for this long. */
+    private static final Duration FAILING_WINDOW = Duration.ofSeconds(2);
+
     private final PageCache cache;
     private final PageCacheProperties properties;
+    private volatile long failingUntil = System.nanoTime();
 
     PageCacheFilter(PageCache cache, PageCacheProperties properties) {
         this.cache = cache;
@@ -69,9 +80,26 @@ class PageCacheFilter extends OncePerRequestFilter {
                 return;
             }
         }
+        CachedPage stale = useStore ? cache.stale(url) : null;
+        if (stale != null && System.nanoTime() - failingUntil < 0) {
+            // Rendering failed a moment ago: answer at once rather than wait for a database that is not there.
+            send(request, response, stale, "stale");
+            return;
+        }
         long epoch = cache.epoch();
         CapturedResponse captured = new CapturedResponse(response);
-        chain.doFilter(request, captured);
+        try {
+            chain.doFilter(request, captured);
+        } catch (ServletException | IOException | RuntimeException failure) {
+            if (stale == null || response.isCommitted()) {
+                throw failure;
+            }
+            failingUntil = System.nanoTime() + FAILING_WINDOW.toNanos();
+            log.warn("Serving {} stale from the page cache: rendering it failed ({})", url, failure.toString());
+            response.reset();
+            send(request, response, stale, "stale");
+            return;
+        }
         if (captured.passedThrough()) {
             return;
         }

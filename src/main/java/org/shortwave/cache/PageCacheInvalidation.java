@@ -30,7 +30,7 @@ import org.springframework.stereotype.Component;
  * before carry its own key. Most-read lists change without a content change: they are compared every minute.
  */
 @Component
-class PageCacheInvalidation {
+public class PageCacheInvalidation {
 
     private static final Logger log = LoggerFactory.getLogger(PageCacheInvalidation.class);
     /** Enough of the most-read ranking to decide the top-stories block whatever a page leaves out of it. */
@@ -70,7 +70,7 @@ class PageCacheInvalidation {
     }
 
     /** The highest change-log seq this node's cache has acted on (for tests and the operations page). */
-    long appliedSeq() {
+    public long appliedSeq() {
         return appliedSeq;
     }
 

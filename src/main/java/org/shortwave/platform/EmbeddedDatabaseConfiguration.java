@@ -51,6 +51,7 @@ class EmbeddedDatabaseConfiguration {
         dataSource.setUsername("postgres");
         dataSource.setPoolName("shortwave-embedded");
         dataSource.setMaximumPoolSize(10);
+        dataSource.setConnectionTimeout(3000); // as spring.datasource.hikari.connection-timeout says for a server
         return dataSource;
     }
 

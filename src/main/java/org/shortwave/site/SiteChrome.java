@@ -1,6 +1,8 @@
 package org.shortwave.site;
 
 import java.time.Clock;
+import java.util.List;
+import org.shortwave.content.Section;
 import org.shortwave.content.Taxonomy;
 import org.shortwave.i18n.Edition;
 import org.shortwave.i18n.Editions;
@@ -42,8 +44,17 @@ public class SiteChrome {
     }
 
     public Chrome of(Edition edition, String title, String canonicalPath) {
+        return of(edition, title, canonicalPath, taxonomy.sections(edition.code()));
+    }
+
+    /** The chrome with no section menu: for the error page while the database (which holds the menu) is away. */
+    public Chrome withoutDatabase(Edition edition, String title) {
+        return of(edition, title, null, List.of());
+    }
+
+    private Chrome of(Edition edition, String title, String canonicalPath, List<Section> sections) {
         String stylesheet = resourceUrls.getForLookupPath("/assets/site.css");
-        return new Chrome(edition, messages.forEdition(edition), taxonomy.sections(edition.code()),
+        return new Chrome(edition, messages.forEdition(edition), sections,
                 editions.all().stream().filter(e -> !e.code().equals(edition.code())).toList(),
                 stylesheet == null ? "/assets/site.css" : stylesheet, title, canonicalPath,
                 canonicalPath == null ? null : publicUrl.of(canonicalPath),

@@ -118,6 +118,11 @@ public class SitePages {
         return new ErrorPage(chrome.of(edition, chrome.texts(edition).get(titleKey), null));
     }
 
+    /** The error page while the database is away: made from what this node holds in memory. */
+    public ErrorPage unavailable(Edition edition) {
+        return new ErrorPage(chrome.withoutDatabase(edition, chrome.texts(edition).get("error.title")));
+    }
+
     private ListingPage listing(Chrome pageChrome, String heading, ArticleTeaser lead, List<TeaserBlock> blocks) {
         Set<Long> mediaIds = new HashSet<>();
         addImages(Stream.concat(Stream.ofNullable(lead), blocks.stream().flatMap(b -> b.items().stream())).toList(),

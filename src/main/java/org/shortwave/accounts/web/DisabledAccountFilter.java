@@ -10,6 +10,7 @@ import java.util.Optional;
 import org.shortwave.accounts.Account;
 import org.shortwave.accounts.Accounts;
 import org.shortwave.accounts.CurrentAccount;
+import org.shortwave.platform.DatabaseOutage;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -36,7 +37,18 @@ class DisabledAccountFilter extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
-        Optional<Account> account = accounts.findByEmail(authentication.getName()).filter(Account::enabled);
+        Optional<Account> account;
+        try {
+            account = accounts.findByEmail(authentication.getName()).filter(Account::enabled);
+        } catch (RuntimeException e) {
+            if (!DatabaseOutage.isCause(e)) {
+                throw e;
+            }
+            // The database is away: nothing this request asks can be done anyway, and the controllers answer it
+            // with a clear error (keeping an editor's text), which needs the session this check would end.
+            chain.doFilter(request, response);
+            return;
+        }
         if (account.isEmpty()) {
             SecurityContextHolder.clearContext();
             HttpSession session = request.getSession(false);

@@ -7,6 +7,8 @@ import java.time.LocalDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
+import org.shortwave.accounts.AdminChrome;
 import org.shortwave.accounts.Account;
 import org.shortwave.accounts.CurrentAccount;
 import org.shortwave.accounts.NewsroomChrome;
@@ -27,8 +29,12 @@ import org.shortwave.i18n.Edition;
 import org.shortwave.i18n.Editions;
 import org.shortwave.media.MediaLibrary;
 import org.shortwave.site.SitePages;
+import org.shortwave.platform.DatabaseOutage;
+import org.springframework.dao.DataAccessException;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
+import org.springframework.transaction.TransactionException;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -229,6 +235,30 @@ class ArticleEditorController {
     ModelAndView conflict(HttpServletRequest request) {
         return problem(request, "editor.state-changed", HttpStatus.CONFLICT);
     }
+
+    /**
+     * The database is away. A posted editor form comes back as it was sent, with a button that sends it again (the
+     * version it was based on included, so a save made elsewhere meanwhile is still a conflict); anything else gets
+     * a clear error. Both say when to try again.
+     */
+    @ExceptionHandler({DataAccessException.class, TransactionException.class})
+    ModelAndView databaseAway(HttpServletRequest request, HttpServletResponse response, RuntimeException failure) {
+        if (!DatabaseOutage.isCause(failure)) {
+            throw failure;
+        }
+        response.setHeader(HttpHeaders.RETRY_AFTER, DatabaseOutage.RETRY_AFTER_SECONDS);
+        response.setHeader(HttpHeaders.CACHE_CONTROL, "private, no-store");
+        AdminChrome chrome = pages.chrome(request, "editor.unavailable.title", null);
+        if ("POST".equals(request.getMethod()) && EDITOR_FORM.matcher(request.getRequestURI()).matches()) {
+            KeptForm kept = KeptForm.of(request.getRequestURI(), request.getParameterMap(), chrome::t);
+            return new ModelAndView("admin/unsaved", Map.of("chrome", chrome, "kept", kept),
+                    HttpStatus.SERVICE_UNAVAILABLE);
+        }
+        return new ModelAndView("admin/problem", Map.of("chrome", chrome, "messageKey", "editor.unavailable.other"),
+                HttpStatus.SERVICE_UNAVAILABLE);
+    }
+
+    private static final Pattern EDITOR_FORM = Pattern.compile("/admin/articles/(new|[1-9][0-9]{0,17})");
 
     @ExceptionHandler(IllegalArgumentException.class)
     ModelAndView invalid(HttpServletRequest request) {

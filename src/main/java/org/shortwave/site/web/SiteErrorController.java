@@ -6,6 +6,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.util.Map;
 import org.shortwave.i18n.Edition;
 import org.shortwave.i18n.Editions;
+import org.shortwave.platform.DatabaseOutage;
 import org.shortwave.site.SitePages;
 import org.springframework.boot.webmvc.error.ErrorController;
 import org.springframework.http.HttpHeaders;
@@ -36,10 +37,20 @@ class SiteErrorController implements ErrorController {
         if (status == null || !status.isError()) {
             status = HttpStatus.INTERNAL_SERVER_ERROR;
         }
+        boolean databaseAway = request.getAttribute(RequestDispatcher.ERROR_EXCEPTION) instanceof Throwable failure
+                && DatabaseOutage.isCause(failure);
+        if (databaseAway) {
+            // Not a fault of this page: the database is away for now, and the reader (or a CDN) may come back.
+            status = HttpStatus.SERVICE_UNAVAILABLE;
+            response.setHeader(HttpHeaders.RETRY_AFTER, DatabaseOutage.RETRY_AFTER_SECONDS);
+        }
         response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
         Edition edition = SitePaths.editionOf(editions, request).orElse(null);
         if (edition == null) {
             return new ModelAndView("site/notfound-bare", status);
+        }
+        if (databaseAway) {
+            return new ModelAndView("site/error", Map.of("page", pages.unavailable(edition)), status);
         }
         boolean notFound = status == HttpStatus.NOT_FOUND;
         return new ModelAndView(notFound ? "site/notfound" : "site/error",
