@@ -14,7 +14,12 @@ public final class Await {
 
     /** Polls until the condition holds; fails, naming what it waited for, after 15 seconds. */
     public static void until(BooleanSupplier condition, String what) {
-        Instant deadline = Instant.now().plus(LIMIT);
+        until(condition, what, LIMIT);
+    }
+
+    /** Polls until the condition holds; fails, naming what it waited for, after {@code limit}. */
+    public static void until(BooleanSupplier condition, String what, Duration limit) {
+        Instant deadline = Instant.now().plus(limit);
         while (!condition.getAsBoolean()) {
             if (Instant.now().isAfter(deadline)) {
                 throw new AssertionError("timed out waiting for " + what);

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.shortwave.content.internal.NewsroomArticleRepository;
+import org.shortwave.platform.FaultPoints;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -118,6 +119,9 @@ public class NewsroomArticles {
         List<Long> due = repository.claimDue(clock.instant());
         for (long id : due) {
             changes.record(ChangeKind.ARTICLE_PUBLISHED, id, repository.editionOf(id));
+        }
+        if (!due.isEmpty()) {
+            FaultPoints.reach(FaultPoints.SCHEDULER_BEFORE_COMMIT);
         }
         return due;
     }

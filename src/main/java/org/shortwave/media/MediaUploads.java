@@ -17,6 +17,7 @@ import java.util.regex.Pattern;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.shortwave.media.ImageReencoder.Encoded;
 import org.shortwave.media.RejectedUploadException.Reason;
+import org.shortwave.platform.FaultPoints;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -232,6 +233,7 @@ public class MediaUploads {
             library.addRendition(id, new Rendition(copy.width(), copy.height(), stored.path(), stored.contentType(),
                     stored.byteSize()));
         }
+        FaultPoints.reach(FaultPoints.UPLOAD_BEFORE_COMMIT);
         return id;
     }
 

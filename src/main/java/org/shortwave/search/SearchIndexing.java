@@ -13,6 +13,7 @@ import org.shortwave.content.ChangeLog;
 import org.shortwave.content.ContentChanged;
 import org.shortwave.content.PublishedArticles;
 import org.shortwave.i18n.Editions;
+import org.shortwave.platform.FaultPoints;
 import org.shortwave.platform.ShortwaveProperties;
 import org.shortwave.search.internal.ArticleDocuments;
 import org.shortwave.search.internal.LanguageAnalyzers;
@@ -73,6 +74,7 @@ public class SearchIndexing implements DisposableBean {
             if (index.appliedSeq() < 0) {
                 return; // not built yet: the start-up catch-up will include this change
             }
+            FaultPoints.reach(FaultPoints.INDEX_BEFORE_APPLY);
             if (change.articleId() != null && change.kind() != ChangeKind.LISTS_CHANGED) {
                 apply(index, change.articleId());
             }
