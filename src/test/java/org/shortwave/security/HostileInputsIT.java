@@ -22,6 +22,8 @@ import org.shortwave.accounts.Accounts;
 import org.shortwave.accounts.ApiTokens;
 import org.shortwave.accounts.Role;
 import org.shortwave.content.Taxonomy;
+import org.shortwave.media.MediaLibrary;
+import org.shortwave.media.TestFiles;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
@@ -41,6 +43,9 @@ class HostileInputsIT extends AppTestBase {
 
     @Autowired
     Taxonomy taxonomy;
+
+    @Autowired
+    MediaLibrary media;
 
     private Account editor;
     private String token;
@@ -171,5 +176,72 @@ class HostileInputsIT extends AppTestBase {
         HttpResponse<String> persian = api("POST", "/articles", article("می\u200Cخواهم", "persian-zwnj"));
         assertThat(persian.statusCode()).as(persian.body()).isEqualTo(201);
         assertThat(persian.body()).contains("می\u200Cخواهم");
+    }
+
+    @Test
+    void hostileUploadsGetAClear4xxAndStoreNothingAndPolyglotsLoseTheirPayload() throws IOException {
+        byte[] jpeg = TestFiles.uniqueJpeg(640, 400);
+        byte[] truncated = java.util.Arrays.copyOf(jpeg, jpeg.length / 2);
+        byte[] huge = new byte[21 * 1024 * 1024];
+        System.arraycopy(jpeg, 0, huge, 0, jpeg.length);
+        Map<String, byte[]> refused = new java.util.LinkedHashMap<>();
+        refused.put("svg with script, named .jpg", TestFiles.svgWithScript());
+        refused.put("html named .jpg", TestFiles.html());
+        refused.put("pixel flood (50,000 px a side, header only)", TestFiles.pngHeaderOnly(50_000, 50_000));
+        refused.put("truncated jpeg", truncated);
+        refused.put("huge (21 MB, limit 20 MB)", huge);
+        refused.put("empty", new byte[0]);
+        long rows = mediaRows();
+        for (var upload : refused.entrySet()) {
+            HttpResponse<String> response = upload(upload.getValue(), "image/jpeg");
+            assertThat(response.statusCode()).as(upload.getKey() + ": " + response.body()).isBetween(400, 499);
+            assertThat(response.body()).as(upload.getKey()).contains("\"code\"", "\"message\"", "\"field\"");
+        }
+        assertThat(mediaRows()).as("nothing stored for a refused upload").isEqualTo(rows);
+
+        // A polyglot: a JPEG with HTML in a comment segment and after its end, declared as a GIF. It is taken by
+        // its bytes (a JPEG), and re-encoding leaves nothing of the payload in any stored file.
+        byte[] script = "<html><script>alert(document.domain)</script></html>".getBytes(StandardCharsets.UTF_8);
+        java.io.ByteArrayOutputStream polyglot = new java.io.ByteArrayOutputStream();
+        polyglot.write(jpeg, 0, 2);
+        polyglot.write(0xFF);
+        polyglot.write(0xFE);
+        polyglot.write((script.length + 2) >> 8);
+        polyglot.write((script.length + 2) & 0xFF);
+        polyglot.writeBytes(script);
+        polyglot.write(jpeg, 2, jpeg.length - 2);
+        polyglot.writeBytes(script);
+        HttpResponse<String> taken = upload(polyglot.toByteArray(), "image/gif");
+        assertThat(taken.statusCode()).as(taken.body()).isEqualTo(201);
+        assertThat(taken.body()).contains("\"contentType\":\"image/jpeg\"");
+        long id = Long.parseLong(taken.body().replaceAll("(?s)^\\{\"id\":(\\d+),.*", "$1"));
+        List<String> files = jdbc.sql("select file_path from media where id = ? union "
+                + "select file_path from media_rendition where media_id = ?").params(id, id).query(String.class).list();
+        assertThat(files).hasSizeGreaterThan(1);
+        for (String file : files) {
+            try (var in = media.files().read(file, 0, Long.MAX_VALUE)) {
+                assertThat(new String(in.readAllBytes(), StandardCharsets.ISO_8859_1)).as(file)
+                        .doesNotContain("<script").doesNotContain("<html");
+            }
+        }
+        System.out.printf("Hostile uploads: %d refused with a clear 4xx and nothing stored; 1 polyglot stored "
+                + "re-encoded in %d files without its payload%n", refused.size(), files.size());
+    }
+
+    private long mediaRows() {
+        return jdbc.sql("select count(*) from media").query(Long.class).single();
+    }
+
+    private HttpResponse<String> upload(byte[] bytes, String declaredType) {
+        String boundary = "hostile" + UUID.randomUUID();
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"alt\"\r\n\r\nA photo\r\n--"
+                + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"photo.jpg\"\r\n"
+                + "Content-Type: " + declaredType + "\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+        body.writeBytes(bytes);
+        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        return send(HttpRequest.newBuilder(uri("/api/admin/v1/media")).header("Authorization", "Bearer " + token)
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build());
     }
 }
