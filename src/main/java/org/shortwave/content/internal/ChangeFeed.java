@@ -33,6 +33,7 @@ class ChangeFeed implements SmartLifecycle {
     private static final int POLL_MILLIS = 1000;
     private static final int BATCH = 500;
     private static final Duration GAP_PATIENCE = Duration.ofSeconds(10);
+    static final int ATTEMPTS = 5;
 
     private final DataSource dataSource;
     private final ChangeLogRepository repository;
@@ -48,6 +49,8 @@ class ChangeFeed implements SmartLifecycle {
     private final Set<Long> published = new HashSet<>();
     /** Seqs above the cursor not seen yet, and since when. */
     private final Map<Long, Instant> gaps = new HashMap<>();
+    /** Changes a listener failed on, and how often. */
+    private final Map<Long, Integer> failures = new HashMap<>();
 
     ChangeFeed(DataSource dataSource, ChangeLogRepository repository, ApplicationEventPublisher events) {
         this.dataSource = dataSource;
@@ -96,19 +99,46 @@ class ChangeFeed implements SmartLifecycle {
         }
     }
 
+    /** Sets where the feed starts (after this seq) without starting its thread: for tests. */
+    synchronized void resumeAfter(long seq) {
+        cursor = seq;
+    }
+
     /** Publishes the rows not yet published; synchronized because tests may also call it directly. */
     synchronized void publishNewChanges() {
         List<ContentChanged> rows;
         do {
             rows = repository.since(cursor, BATCH);
             for (ContentChanged change : rows) {
-                if (change.seq() > cursor && published.add(change.seq())) {
+                if (change.seq() > cursor && !published.contains(change.seq())) {
+                    deliver(change);
+                    published.add(change.seq());
                     gaps.remove(change.seq());
-                    events.publishEvent(change);
                 }
             }
             advanceCursor();
         } while (rows.size() == BATCH && running);
+    }
+
+    /**
+     * Hands a change to this node's listeners (index, page cache, derived versions...), which must be idempotent.
+     * A listener that fails (the database blinked) stops the feed here; it retries from this change in a second,
+     * so nothing after it is skipped. A change that fails {@value #ATTEMPTS} times is logged and passed over, so one
+     * broken listener cannot stop the node following the log.
+     */
+    private void deliver(ContentChanged change) {
+        try {
+            events.publishEvent(change);
+            failures.remove(change.seq());
+        } catch (RuntimeException e) {
+            int failed = failures.merge(change.seq(), 1, Integer::sum);
+            if (failed < ATTEMPTS) {
+                throw e;
+            }
+            failures.remove(change.seq());
+            log.error("Change {} ({} of article {}) failed in a listener {} times; passed over", change.seq(),
+                    change.kind(), change.articleId(), failed, e);
+        }
     }
 
     private void advanceCursor() {
