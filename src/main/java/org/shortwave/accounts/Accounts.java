@@ -157,6 +157,23 @@ public class Accounts {
         return repository.find(id);
     }
 
+    /**
+     * The account behind a newsroom session, if the session may go on: the account is enabled and its password is
+     * still the one the session signed in with ({@code stamp}, from {@link #passwordStamp}). Read on every newsroom
+     * request, so disabling a user or changing their password ends their sessions on every node.
+     */
+    @Transactional(readOnly = true)
+    public Optional<Account> sessionAccount(String email, String stamp) {
+        return repository.credentials(normalizeEmail(email))
+                .filter(c -> c.account().enabled() && passwordStamp(c.passwordHash()).equals(stamp))
+                .map(AccountRepository.Credentials::account);
+    }
+
+    /** A digest of a password hash, for telling which password a session signed in with. */
+    public static String passwordStamp(String passwordHash) {
+        return Secrets.hash(passwordHash == null ? "" : passwordHash).substring(0, 32);
+    }
+
     @Transactional(readOnly = true)
     public Optional<Account> findByEmail(String email) {
         return repository.credentials(normalizeEmail(email)).map(AccountRepository.Credentials::account);

@@ -159,17 +159,40 @@ class UserManagementIT extends AppTestBase {
     void usersChangeTheirOwnPasswordOnlyWithTheCurrentOne() {
         Account user = accounts.create(null, AccountsIT.uniqueEmail(), "Subeditor He", PASSWORD, false);
         NewsroomBrowser browser = signedIn(user);
+        NewsroomBrowser elsewhere = signedIn(user); // the same person on another device
         String ownPage = "/admin/users/" + user.id();
         HttpResponse<String> wrong = browser.submit(ownPage, ownPage + "/password",
                 Map.of("current", "not my password", "password", "a new tide at noon"));
         assertThat(wrong.statusCode()).isEqualTo(422);
         assertThat(wrong.body()).contains("The current password is not right.");
+        assertThat(elsewhere.get("/admin/").statusCode()).isEqualTo(200);
+        String before = browser.session();
         assertThat(browser.submit(ownPage, ownPage + "/password",
                 Map.of("current", PASSWORD, "password", "a new tide at noon")).statusCode()).isEqualTo(200);
+        // The session it was changed in goes on (with a new id); every other session of the account ends.
+        assertThat(browser.get("/admin/").statusCode()).isEqualTo(200);
+        assertThat(browser.session()).isNotEqualTo(before);
+        HttpResponse<String> ended = elsewhere.get("/admin/");
+        assertThat(ended.statusCode()).isEqualTo(302);
+        assertThat(ended.headers().firstValue("Location").orElseThrow()).contains("/admin/login");
         assertThat(new NewsroomBrowser(this::uri, "en").signIn(user.email(), PASSWORD).headers().firstValue("Location")
                 .orElseThrow()).contains("error");
         assertThat(new NewsroomBrowser(this::uri, "en").signIn(user.email(), "a new tide at noon").headers()
                 .firstValue("Location").orElseThrow()).endsWith("/admin/");
+    }
+
+    @Test
+    void aPasswordSetByAnAdminEndsTheUsersSessions() {
+        Account user = accounts.create(null, AccountsIT.uniqueEmail(), "Night Desk", PASSWORD, false);
+        NewsroomBrowser theirs = signedIn(user);
+        assertThat(theirs.get("/admin/").statusCode()).isEqualTo(200);
+        Account admin = accounts.create(null, AccountsIT.uniqueEmail(), "Admin Qian", PASSWORD, true);
+        NewsroomBrowser adminBrowser = signedIn(admin);
+        String page = "/admin/users/" + user.id();
+        assertThat(adminBrowser.submit(page, page + "/password", Map.of("password", "set by the admin desk"))
+                .statusCode()).isEqualTo(200);
+        assertThat(theirs.get("/admin/").statusCode()).isEqualTo(302);
+        assertThat(adminBrowser.get("/admin/").statusCode()).isEqualTo(200);
     }
 
     @Test

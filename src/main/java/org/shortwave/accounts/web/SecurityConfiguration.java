@@ -71,7 +71,7 @@ class SecurityConfiguration {
                         .sessionRegistry(sessions)
                         .expiredUrl("/admin/login?expired"))
                 .addFilterBefore(new SameOriginFilter(publicUrl), CsrfFilter.class)
-                .addFilterAfter(new DisabledAccountFilter(accounts), SecurityContextHolderFilter.class)
+                .addFilterAfter(new SessionAccountFilter(accounts), SecurityContextHolderFilter.class)
                 .addFilterBefore(throttle, UsernamePasswordAuthenticationFilter.class);
         return http.build();
     }

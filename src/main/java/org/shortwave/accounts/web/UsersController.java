@@ -1,6 +1,7 @@
 package org.shortwave.accounts.web;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -16,6 +17,12 @@ import org.shortwave.accounts.Role;
 import org.shortwave.i18n.Edition;
 import org.shortwave.i18n.Editions;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -41,14 +48,17 @@ class UsersController {
     private final CurrentAccount current;
     private final Editions editions;
     private final NewsroomChrome pages;
+    private final NewsroomUserDetailsService users;
+    private final SecurityContextRepository contexts = new HttpSessionSecurityContextRepository();
 
     UsersController(Accounts accounts, ApiTokens tokens, CurrentAccount current, Editions editions,
-            NewsroomChrome pages) {
+            NewsroomChrome pages, NewsroomUserDetailsService users) {
         this.accounts = accounts;
         this.tokens = tokens;
         this.current = current;
         this.editions = editions;
         this.pages = pages;
+        this.users = users;
     }
 
     @GetMapping("/admin/users")
@@ -120,8 +130,12 @@ class UsersController {
         return "redirect:/admin/users/" + id + "?saved";
     }
 
+    /**
+     * A new password ends every session of the account (on every node: {@link SessionAccountFilter}) but the one it
+     * was changed in, which is signed in again with the new password; its session id changes too.
+     */
     @PostMapping("/admin/users/{id}/password")
-    ModelAndView password(HttpServletRequest request, @PathVariable long id,
+    ModelAndView password(HttpServletRequest request, HttpServletResponse response, @PathVariable long id,
             @RequestParam(name = "current", required = false) String currentPassword,
             @RequestParam(name = "password", defaultValue = "") String newPassword) {
         Account actor = current.require();
@@ -129,6 +143,15 @@ class UsersController {
             accounts.changePassword(actor, id, currentPassword, newPassword);
         } catch (InvalidAccountException e) {
             return userPage(request, actor, id, e.messageKey(), "", HttpStatus.UNPROCESSABLE_CONTENT);
+        }
+        if (actor.id() == id) {
+            UserDetails renewed = users.loadUserByUsername(actor.email());
+            SecurityContext context = SecurityContextHolder.createEmptyContext();
+            context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(renewed, null,
+                    renewed.getAuthorities()));
+            SecurityContextHolder.setContext(context);
+            request.changeSessionId();
+            contexts.saveContext(context, request, response);
         }
         return userPage(request, actor, id, "admin.user.password-changed", "", HttpStatus.OK);
     }

@@ -16,16 +16,18 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Ends the session of an account that was disabled, on whichever node the session lives. Disabling also expires
- * the sessions this node knows of at once (the session registry is per node); this check, one indexed read per
- * newsroom request, covers the others: the next request of a disabled user on any node is sent to sign in. The
+ * Ends the session of an account that was disabled, or whose password changed since the session signed in, on
+ * whichever node the session lives. Disabling also expires the sessions this node knows of at once (the session
+ * registry is per node); this check, one indexed read per newsroom request, covers the others: the next request of
+ * such a session on any node is sent to sign in (the user who changed their own password keeps the session they
+ * changed it in: {@code UsersController} signs it in again with the new password). The
  * account read here is the one {@link CurrentAccount} then hands the controllers, so it is read once per request.
  */
-class DisabledAccountFilter extends OncePerRequestFilter {
+class SessionAccountFilter extends OncePerRequestFilter {
 
     private final Accounts accounts;
 
-    DisabledAccountFilter(Accounts accounts) {
+    SessionAccountFilter(Accounts accounts) {
         this.accounts = accounts;
     }
 
@@ -33,13 +35,13 @@ class DisabledAccountFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-        if (!(authentication != null && authentication.getPrincipal() instanceof NewsroomUser)) {
+        if (!(authentication != null && authentication.getPrincipal() instanceof NewsroomUser user)) {
             chain.doFilter(request, response);
             return;
         }
         Optional<Account> account;
         try {
-            account = accounts.findByEmail(authentication.getName()).filter(Account::enabled);
+            account = accounts.sessionAccount(authentication.getName(), user.passwordStamp());
         } catch (RuntimeException e) {
             if (!DatabaseOutage.isCause(e)) {
                 throw e;
