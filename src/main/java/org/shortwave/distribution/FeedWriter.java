@@ -25,7 +25,6 @@ import java.util.List;
 import java.util.Map;
 import org.shortwave.content.Article;
 import org.shortwave.i18n.Edition;
-import org.shortwave.media.MediaItem;
 import org.shortwave.platform.PublicUrl;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.BufferedReader;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
@@ -31,6 +30,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.shortwave.Await;
+import org.shortwave.Multipart;
 import org.shortwave.ShortwaveApplication;
 import org.shortwave.accounts.Account;
 import org.shortwave.accounts.Accounts;
@@ -300,16 +300,9 @@ class CrashDrillIT {
         }
 
         HttpResponse<String> uploadImage() {
-            String boundary = "drill" + UUID.randomUUID();
-            ByteArrayOutputStream body = new ByteArrayOutputStream();
-            body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"alt\"\r\n\r\nA drill photo"
-                    + "\r\n--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"d.jpg\""
-                    + "\r\nContent-Type: image/jpeg\r\n\r\n").getBytes(StandardCharsets.UTF_8));
-            body.writeBytes(TestFiles.uniqueJpeg(1200, 800));
-            body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-            return send(HttpRequest.newBuilder(uri("/api/admin/v1/media")).header("Authorization", "Bearer " + token)
-                    .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                    .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build());
+            return send(new Multipart().field("alt", "A drill photo")
+                    .file("file", "d.jpg", "image/jpeg", TestFiles.uniqueJpeg(1200, 800))
+                    .post(uri("/api/admin/v1/media")).header("Authorization", "Bearer " + token).build());
         }
 
         private URI uri(String path) {

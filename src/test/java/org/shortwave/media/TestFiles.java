@@ -82,14 +82,18 @@ public final class TestFiles {
         byte[] exif = new byte[6 + tiff.capacity()];
         System.arraycopy("Exif\0\0".getBytes(StandardCharsets.ISO_8859_1), 0, exif, 0, 6);
         System.arraycopy(tiff.array(), 0, exif, 6, tiff.capacity());
+        return withSegment(jpeg, 0xE1, exif);
+    }
+
+    /** A JPEG with one more segment ({@code marker}: 0xE1 for APP1, 0xFE for a comment) right after its start. */
+    public static byte[] withSegment(byte[] jpeg, int marker, byte[] payload) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.write(jpeg, 0, 2);
         out.write(0xFF);
-        out.write(0xD8);
-        out.write(0xFF);
-        out.write(0xE1);
-        out.write((exif.length + 2) >> 8);
-        out.write((exif.length + 2) & 0xFF);
-        out.writeBytes(exif);
+        out.write(marker);
+        out.write((payload.length + 2) >> 8);
+        out.write((payload.length + 2) & 0xFF);
+        out.writeBytes(payload);
         out.write(jpeg, 2, jpeg.length - 2);
         return out.toByteArray();
     }

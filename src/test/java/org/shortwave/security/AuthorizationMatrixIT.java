@@ -2,7 +2,6 @@ package org.shortwave.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
 import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -22,6 +21,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.shortwave.AppTestBase;
+import org.shortwave.Multipart;
 import org.shortwave.NewsroomBrowser;
 import org.shortwave.accounts.Account;
 import org.shortwave.accounts.Accounts;
@@ -371,15 +371,9 @@ class AuthorizationMatrixIT extends AppTestBase {
     }
 
     private HttpRequest.Builder upload(String path) {
-        String boundary = "matrix" + UUID.randomUUID();
-        ByteArrayOutputStream body = new ByteArrayOutputStream();
-        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"alt\"\r\n\r\n"
-                + "一张测试图片\r\n--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; "
-                + "filename=\"a.jpg\"\r\nContent-Type: image/jpeg\r\n\r\n").getBytes(StandardCharsets.UTF_8));
-        body.writeBytes(TestFiles.uniqueJpeg(48, 32)); // a new file each time
-        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-        return HttpRequest.newBuilder(uri(path)).header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()));
+        return new Multipart().field("alt", "一张测试图片")
+                .file("file", "a.jpg", "image/jpeg", TestFiles.uniqueJpeg(48, 32)) // a new file each time
+                .post(uri(path));
     }
 
 

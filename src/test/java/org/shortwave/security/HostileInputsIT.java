@@ -16,6 +16,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.shortwave.AppTestBase;
+import org.shortwave.Multipart;
 import org.shortwave.NewsroomBrowser;
 import org.shortwave.accounts.Account;
 import org.shortwave.accounts.Accounts;
@@ -203,13 +204,7 @@ class HostileInputsIT extends AppTestBase {
         // its bytes (a JPEG), and re-encoding leaves nothing of the payload in any stored file.
         byte[] script = "<html><script>alert(document.domain)</script></html>".getBytes(StandardCharsets.UTF_8);
         java.io.ByteArrayOutputStream polyglot = new java.io.ByteArrayOutputStream();
-        polyglot.write(jpeg, 0, 2);
-        polyglot.write(0xFF);
-        polyglot.write(0xFE);
-        polyglot.write((script.length + 2) >> 8);
-        polyglot.write((script.length + 2) & 0xFF);
-        polyglot.writeBytes(script);
-        polyglot.write(jpeg, 2, jpeg.length - 2);
+        polyglot.writeBytes(TestFiles.withSegment(jpeg, 0xFE, script));
         polyglot.writeBytes(script);
         HttpResponse<String> taken = upload(polyglot.toByteArray(), "image/gif");
         assertThat(taken.statusCode()).as(taken.body()).isEqualTo(201);
@@ -233,15 +228,7 @@ class HostileInputsIT extends AppTestBase {
     }
 
     private HttpResponse<String> upload(byte[] bytes, String declaredType) {
-        String boundary = "hostile" + UUID.randomUUID();
-        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
-        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"alt\"\r\n\r\nA photo\r\n--"
-                + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"photo.jpg\"\r\n"
-                + "Content-Type: " + declaredType + "\r\n\r\n").getBytes(StandardCharsets.UTF_8));
-        body.writeBytes(bytes);
-        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-        return send(HttpRequest.newBuilder(uri("/api/admin/v1/media")).header("Authorization", "Bearer " + token)
-                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build());
+        return send(new Multipart().field("alt", "A photo").file("file", "photo.jpg", declaredType, bytes)
+                .post(uri("/api/admin/v1/media")).header("Authorization", "Bearer " + token).build());
     }
 }

@@ -2,10 +2,8 @@ package org.shortwave.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.URLEncoder;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -28,6 +26,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.shortwave.AppTestBase;
+import org.shortwave.Multipart;
 import org.shortwave.accounts.Account;
 import org.shortwave.accounts.Accounts;
 import org.shortwave.accounts.ApiTokens;
@@ -152,21 +151,10 @@ class LeakProberIT extends AppTestBase {
     }
 
     private long upload(String token, String marker) {
-        String boundary = "prober" + UUID.randomUUID();
-        ByteArrayOutputStream body = new ByteArrayOutputStream();
-        for (var field : Map.of("alt", "Alt " + marker, "caption", "Caption " + marker, "credit", "Credit " + marker)
-                .entrySet()) {
-            body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + field.getKey()
-                    + "\"\r\n\r\n" + field.getValue() + "\r\n").getBytes(StandardCharsets.UTF_8));
-        }
-        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\""
-                + marker + ".jpg\"\r\nContent-Type: image/jpeg\r\n\r\n").getBytes(StandardCharsets.UTF_8));
-        body.writeBytes(TestFiles.uniqueJpeg(400, 300)); // a file of its own
-        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-        HttpResponse<String> response = send(HttpRequest.newBuilder(uri("/api/admin/v1/media"))
-                .header("Authorization", "Bearer " + token)
-                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build());
+        HttpResponse<String> response = send(new Multipart().field("alt", "Alt " + marker)
+                .field("caption", "Caption " + marker).field("credit", "Credit " + marker)
+                .file("file", marker + ".jpg", "image/jpeg", TestFiles.uniqueJpeg(400, 300)) // a file of its own
+                .post(uri("/api/admin/v1/media")).header("Authorization", "Bearer " + token).build());
         assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
         Matcher id = Pattern.compile("\"id\"\\s*:\\s*(\\d+)").matcher(response.body());
         assertThat(id.find()).isTrue();

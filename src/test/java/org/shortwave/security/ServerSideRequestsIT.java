@@ -24,6 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.shortwave.AppTestBase;
 import org.shortwave.Await;
+import org.shortwave.Multipart;
 import org.shortwave.accounts.Account;
 import org.shortwave.accounts.Accounts;
 import org.shortwave.accounts.ApiTokens;
@@ -177,39 +178,19 @@ class ServerSideRequestsIT extends AppTestBase {
     }
 
     private int upload(Map<String, String> fields, Map<String, Part> parts) {
-        String boundary = "ssrf" + UUID.randomUUID();
-        ByteArrayOutputStream body = new ByteArrayOutputStream();
-        fields.forEach((name, value) -> body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\""
-                + name + "\"\r\n\r\n" + value + "\r\n").getBytes(StandardCharsets.UTF_8)));
-        parts.forEach((name, part) -> {
-            body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name
-                    + "\"; filename=\"" + part.filename() + "\"\r\nContent-Type: application/octet-stream\r\n\r\n")
-                    .getBytes(StandardCharsets.UTF_8));
-            body.writeBytes(part.bytes());
-            body.writeBytes("\r\n".getBytes(StandardCharsets.UTF_8));
-        });
-        body.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-        HttpResponse<String> answer = send(HttpRequest.newBuilder(uri("/api/admin/v1/media"))
-                .header("Authorization", "Bearer " + token)
-                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build());
+        Multipart body = new Multipart();
+        fields.forEach(body::field);
+        parts.forEach((name, part) -> body.file(name, part.filename(), "application/octet-stream", part.bytes()));
+        HttpResponse<String> answer = send(body.post(uri("/api/admin/v1/media"))
+                .header("Authorization", "Bearer " + token).build());
         assertThat(answer.statusCode()).as(answer.body()).isIn(201, 400, 413, 415, 422);
         return answer.statusCode();
     }
 
     /** A JPEG with an XMP packet (an APP1 segment) right after its start marker. */
     private static byte[] jpegWithXmp(String xmp) {
-        byte[] jpeg = TestFiles.uniqueJpeg(320, 200);
-        byte[] payload = ("http://ns.adobe.com/xap/1.0/\0" + xmp).getBytes(StandardCharsets.UTF_8);
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        out.write(jpeg, 0, 2);
-        out.write(0xFF);
-        out.write(0xE1);
-        out.write((payload.length + 2) >> 8);
-        out.write((payload.length + 2) & 0xFF);
-        out.writeBytes(payload);
-        out.write(jpeg, 2, jpeg.length - 2);
-        return out.toByteArray();
+        return TestFiles.withSegment(TestFiles.uniqueJpeg(320, 200), 0xE1,
+                ("http://ns.adobe.com/xap/1.0/\0" + xmp).getBytes(StandardCharsets.UTF_8));
     }
 
     /** A PNG with an {@code iTXt} chunk holding an XMP packet, right after its header chunk. */

@@ -2,7 +2,6 @@ package org.shortwave.media.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.CookieManager;
 import java.net.URLEncoder;
@@ -18,6 +17,7 @@ import java.util.UUID;
 import org.jsoup.Jsoup;
 import org.junit.jupiter.api.Test;
 import org.shortwave.AppTestBase;
+import org.shortwave.Multipart;
 import org.shortwave.accounts.Accounts;
 import org.shortwave.media.TestFiles;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -81,11 +81,11 @@ class MediaUploadEndpointIT extends AppTestBase {
 
         /** Posts the parts to /admin/media, with the CSRF token as a header when one is given. */
         HttpResponse<String> upload(String csrfToken, String language, Part... parts) {
-            String boundary = "----shortwave" + UUID.randomUUID();
-            HttpRequest.Builder request = HttpRequest.newBuilder(uri("/admin/media"))
-                    .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                    .header("Accept-Language", language)
-                    .POST(HttpRequest.BodyPublishers.ofByteArray(multipart(boundary, List.of(parts))));
+            Multipart body = new Multipart();
+            for (Part part : parts) {
+                body.part(part.name(), part.filename(), part.contentType(), part.bytes());
+            }
+            HttpRequest.Builder request = body.post(uri("/admin/media")).header("Accept-Language", language);
             if (csrfToken != null) {
                 request.header("X-CSRF-TOKEN", csrfToken);
             }
@@ -93,25 +93,6 @@ class MediaUploadEndpointIT extends AppTestBase {
         }
     }
 
-    static byte[] multipart(String boundary, List<Part> parts) {
-        ByteArrayOutputStream body = new ByteArrayOutputStream();
-        for (Part part : parts) {
-            StringBuilder head = new StringBuilder("--").append(boundary).append("\r\n")
-                    .append("Content-Disposition: form-data; name=\"").append(part.name()).append('"');
-            if (part.filename() != null) {
-                head.append("; filename=\"").append(part.filename()).append('"');
-            }
-            head.append("\r\n");
-            if (part.contentType() != null) {
-                head.append("Content-Type: ").append(part.contentType()).append("\r\n");
-            }
-            body.writeBytes(head.append("\r\n").toString().getBytes(StandardCharsets.UTF_8));
-            body.writeBytes(part.bytes());
-            body.writeBytes("\r\n".getBytes(StandardCharsets.UTF_8));
-        }
-        body.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-        return body.toByteArray();
-    }
 
     long mediaRows() {
         return jdbc.sql("select count(*) from media").query(Long.class).single();
@@ -282,9 +263,11 @@ class MediaUploadEndpointIT extends AppTestBase {
         Browser editor = new Browser().signedIn();
         String token = editor.csrf("/admin/");
         long before = mediaRows();
-        byte[] body = multipart("b0undary", List.of(photo(), Part.field("alt", "Cut off")));
+        Multipart whole = new Multipart().part("file", photo().filename(), photo().contentType(), photo().bytes())
+                .field("alt", "Cut off");
+        byte[] body = whole.bytes();
         HttpResponse<String> response = editor.send(HttpRequest.newBuilder(uri("/admin/media"))
-                .header("Content-Type", "multipart/form-data; boundary=b0undary")
+                .header("Content-Type", whole.contentType())
                 .header("Accept-Language", "en")
                 .header("X-CSRF-TOKEN", token)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(java.util.Arrays.copyOf(body, body.length / 2)))
