@@ -40,6 +40,20 @@ public record ArticleContent(String editionCode, long sectionId, String headline
         copyrightHolder = requireLength(copyrightHolder, "copyright holder", 200);
     }
 
+    /**
+     * Refuses text holding a character of {@link #REORDERING}; the body's plain texts (headings, quotes, captions)
+     * follow the same rule as the headline. (PostgreSQL cannot store NUL at all: unchecked, it surfaced as a
+     * database error.)
+     */
+    static void requireNoReordering(String text, String what,
+            java.util.function.Function<String, ? extends IllegalArgumentException> refusal) {
+        var reordering = REORDERING.matcher(text);
+        if (reordering.find()) {
+            throw refusal.apply("%s contains a control character that hides or reorders text (U+%04X)"
+                    .formatted(what, (int) reordering.group().charAt(0)));
+        }
+    }
+
     private static String requireLength(String text, String what, int max) {
         if (text == null || text.isBlank()) {
             throw new IllegalArgumentException(what + " must not be empty");
@@ -50,11 +64,7 @@ public record ArticleContent(String editionCode, long sectionId, String headline
     /** Text in NFC (so that twins typed as NFC and NFD are one text), within its length, with no reordering. */
     private static String optionalLength(String text, String what, int max) {
         text = text == null ? "" : Normalizer.normalize(text.strip(), Normalizer.Form.NFC);
-        var reordering = REORDERING.matcher(text);
-        if (reordering.find()) {
-            throw new IllegalArgumentException("%s contains a control character that hides or reorders text (U+%04X)"
-                    .formatted(what, (int) reordering.group().charAt(0)));
-        }
+        requireNoReordering(text, what, IllegalArgumentException::new);
         if (text.length() > max) {
             throw new IllegalArgumentException(what + " is longer than " + max + " characters");
         }
