@@ -45,7 +45,7 @@ public record ArticleContent(String editionCode, long sectionId, String headline
      * follow the same rule as the headline. (PostgreSQL cannot store NUL at all: unchecked, it surfaced as a
      * database error.)
      */
-    static void requireNoReordering(String text, String what,
+    public static void requireNoReordering(String text, String what,
             java.util.function.Function<String, ? extends IllegalArgumentException> refusal) {
         var reordering = REORDERING.matcher(text);
         if (reordering.find()) {
