@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Response;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -16,17 +16,20 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -139,6 +142,7 @@ class XssCorpusIT extends BrowserTestBase {
     private int jsonDocuments;
     private int jsonFaults;
     private int browserLoads;
+    private int withCorpusTeasers;
 
     @BeforeAll
     void writeTheCorpus() throws IOException {
@@ -431,7 +435,7 @@ class XssCorpusIT extends BrowserTestBase {
         String label = "story " + k;
         // A rotation, so that a different payload leads (and fits) in each short field of each story.
         List<Payload> rotated = new ArrayList<>(batch);
-        java.util.Collections.rotate(rotated, k);
+        Collections.rotate(rotated, k);
 
         long image = uploadMedia(rotated, placed);
         List<Payload> byline = fitting(rotated, ArticleLimits.PERSON);
@@ -548,17 +552,17 @@ class XssCorpusIT extends BrowserTestBase {
     }
 
     /** Stores a name the store alone writes (people, topics, sections); empty if the database refuses it. */
-    private java.util.Optional<Long> storeName(Field field, List<Payload> names,
-            java.util.function.Function<String, Long> store) {
+    private Optional<Long> storeName(Field field, List<Payload> names,
+            Function<String, Long> store) {
         try {
-            return java.util.Optional.of(store.apply(join(names)));
+            return Optional.of(store.apply(join(names)));
         } catch (RuntimeException e) {
             names.forEach(p -> rejected.computeIfAbsent(field, f -> new TreeSet<>()).add(p.n()));
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
     }
 
-    private java.util.Optional<Long> upload(Map<String, String> texts) {
+    private Optional<Long> upload(Map<String, String> texts) {
         String boundary = "xss" + UUID.randomUUID();
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         for (var field : texts.entrySet()) {
@@ -578,9 +582,9 @@ class XssCorpusIT extends BrowserTestBase {
             serverErrors.add("media upload answered " + response.statusCode() + " to " + texts);
         }
         if (response.statusCode() != 201) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
-        return java.util.Optional.of(JSON.readTree(response.body()).path("id").asLong());
+        return Optional.of(JSON.readTree(response.body()).path("id").asLong());
     }
 
     private HttpResponse<String> api(String method, String path, Object json) {
@@ -682,7 +686,7 @@ class XssCorpusIT extends BrowserTestBase {
      */
     private void load(Page page, String surface, String url, long placements) {
         long started = System.nanoTime();
-        com.microsoft.playwright.Response response = page.navigate(url);
+        Response response = page.navigate(url);
         if (response != null && response.status() >= 500) {
             failures.add(surface + ": " + url + " answered " + response.status());
         }
@@ -755,6 +759,10 @@ class XssCorpusIT extends BrowserTestBase {
                 int[] versions = jdbc.sql("select min(version), max(version) from article_revision where article_id = ?")
                         .param(story.id()).query((rs, i) -> new int[] {rs.getInt(1), rs.getInt(2)}).single();
                 load(page, "article page", uri(story.path()).toString(), story.placements());
+                String shown = page.content();
+                if (stories.stream().anyMatch(other -> other != story && shown.contains("/a-" + other.id() + "\""))) {
+                    withCorpusTeasers++;
+                }
                 load(page, "topic page", uri(story.topicPath()).toString(),
                         story.placements(EnumSet.of(Field.TOPIC)) + story.placements(TEASER));
                 load(admin, "preview", uri("/admin/articles/" + story.id() + "/preview").toString(),
@@ -776,9 +784,12 @@ class XssCorpusIT extends BrowserTestBase {
                 load(page, "search results", uri("/en/search?q=" + TOKEN + "&page=" + p).toString(), 0);
             }
             rendered += 3 * teasers; // home and sections show the newest, search every story: counted once each
-            for (Payload p : payloads) {
+            // The query is shown back on the results page: a story's payloads at once, as one query.
+            for (Story story : stories) {
+                String query = join(story.payloads());
                 load(page, "search query (reflected)",
-                        uri("/en/search?q=" + URLEncoder.encode(p.text(), StandardCharsets.UTF_8)).toString(), 1);
+                        uri("/en/search?q=" + URLEncoder.encode(query, StandardCharsets.UTF_8)).toString(),
+                        story.payloads().size());
             }
             load(admin, "newsroom list", uri("/admin/articles?edition=en&q=" + TOKEN).toString(),
                     stories.stream().mapToLong(s -> s.placements(EnumSet.of(Field.HEADLINE))).sum());
@@ -807,7 +818,9 @@ class XssCorpusIT extends BrowserTestBase {
         System.out.printf("XSS corpus, Chromium: %d page loads of %d surfaces; %d executions, %d dialogs, "
                 + "%d CSP violations, %d active markup injected%n", browserLoads, surfaces.size(), executions, dialogs,
                 cspViolations, domInjections);
-        System.out.println("XSS corpus, Chromium: milliseconds per surface " + millis);
+        System.out.println("XSS corpus, Chromium: milliseconds per surface " + millis + "; " + withCorpusTeasers
+                + " article pages show other corpus stories in their teaser blocks");
+        assertThat(withCorpusTeasers).as("related and most-read blocks carry payloads too").isPositive();
         assertThat(failures).isEmpty();
     }
 
