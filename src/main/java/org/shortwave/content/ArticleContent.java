@@ -20,10 +20,12 @@ public record ArticleContent(String editionCode, long sectionId, String headline
     /**
      * Bidirectional embeddings and overrides (U+202A to U+202E) make text display in another order than it is
      * written ("txt.exe" shown as "exe.txt"). The edition's direction and isolation do that job; these never belong
-     * in a headline; nor do control characters other than line breaks and tabs. (Marks such as U+200F and the
-     * zero-width non-joiner of Persian spelling are kept.)
+     * in a headline; nor do control characters other than line breaks and tabs (C1 controls included), nor the
+     * noncharacters U+FFFE and U+FFFF, which make a page invalid HTML. (Marks such as U+200F and the zero-width
+     * non-joiner of Persian spelling are kept.)
      */
-    private static final Pattern REORDERING = Pattern.compile("[\\u202A-\\u202E\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\x7F]");
+    private static final Pattern REORDERING =
+            Pattern.compile("[\\u202A-\\u202E\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\x7F-\\x9F\\uFFFE\\uFFFF]");
 
     public ArticleContent {
         Objects.requireNonNull(editionCode, "edition");

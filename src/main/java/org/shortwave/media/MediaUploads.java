@@ -284,11 +284,12 @@ public class MediaUploads {
 
     /** A text field stripped of surrounding space; null if blank; refused if longer than {@code max}. */
     /**
-     * Control characters (line breaks and tabs aside) and bidirectional overrides: they hide or reorder text, and
-     * PostgreSQL cannot store NUL at all (unchecked, it was a server error). The rule of article text.
+     * Control characters (line breaks and tabs aside), noncharacters and bidirectional overrides: they hide or
+     * reorder text or make a page invalid, and PostgreSQL cannot store NUL at all (unchecked, it was a server
+     * error). The rule of article text.
      */
     private static final Pattern HIDDEN =
-            Pattern.compile("[\\u202A-\\u202E\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\x7F]");
+            Pattern.compile("[\\u202A-\\u202E\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\x7F-\\x9F\\uFFFE\\uFFFF]");
 
     private static String text(String value, String field, int max) {
         if (value == null || value.isBlank()) {

@@ -137,6 +137,8 @@ class MediaUploadsIT extends AppTestBase {
                 Reason.MISSING_OR_INVALID_FIELD, "media.field.control", "caption");
         assertRefused(() -> uploads.acceptImage(TestFiles.jpeg(64, 64), "alt", null, "\u202Egnp.exe", null),
                 Reason.MISSING_OR_INVALID_FIELD, "media.field.control", "credit");
+        assertRefused(() -> uploads.acceptImage(TestFiles.jpeg(64, 64), "alt\uFFFF", null, null, null),
+                Reason.MISSING_OR_INVALID_FIELD, "media.field.control", "alt");
     }
 
     @Test

@@ -143,6 +143,7 @@ class XssCorpusIT extends BrowserTestBase {
     private int jsonFaults;
     private int browserLoads;
     private int withCorpusTeasers;
+    private long controlId;
 
     @BeforeAll
     void writeTheCorpus() throws IOException {
@@ -163,6 +164,7 @@ class XssCorpusIT extends BrowserTestBase {
                 List.of(controlPerson, controlTopic), "control"));
         assertThat(control.statusCode()).as(control.body()).isEqualTo(201);
         JsonNode controlStory = JSON.readTree(control.body());
+        controlId = controlStory.path("id").asLong();
         assertThat(api("POST", "/api/admin/v1/articles/" + controlStory.path("id").asLong() + "/publish",
                 Map.of("version", controlStory.path("version").asInt())).statusCode()).isEqualTo(200);
         xmlBaseline(jdbc.sql("select '/en/' || slug || '/t-' || id from topic where id = ?").param(controlTopic)
@@ -1098,6 +1100,21 @@ class XssCorpusIT extends BrowserTestBase {
                 payloads.size(), fields, placements, stories.size(), refusals.values().stream().mapToInt(i -> i).sum(),
                 refusals, surfaces.size(), surfaces, rendered, executions, dialogs, cspViolations, domInjections,
                 xmlInjections, xmlDocuments, jsonFaults, jsonDocuments, serverErrors);
+    }
+
+    /** The corpus leaves the public site: later tests read the edition's pages as readers see them. */
+    @AfterAll
+    void unpublishTheCorpus() {
+        List<Long> ids = new ArrayList<>(stories.stream().map(Story::id).toList());
+        if (controlId != 0) {
+            ids.add(controlId);
+        }
+        for (long id : ids) {
+            int version = JSON.readTree(send(HttpRequest.newBuilder(uri("/api/admin/v1/articles/" + id))
+                    .header("Authorization", "Bearer " + token).GET().build()).body()).path("version").asInt();
+            assertThat(api("POST", "/api/admin/v1/articles/" + id + "/unpublish", Map.of("version", version))
+                    .statusCode()).isEqualTo(200);
+        }
     }
 
     @Test
