@@ -20,10 +20,12 @@ public record ArticleContent(String editionCode, long sectionId, String headline
     /**
      * Bidirectional embeddings and overrides (U+202A to U+202E) make text display in another order than it is
      * written ("txt.exe" shown as "exe.txt"). The edition's direction and isolation do that job; these never belong
-     * in a headline; nor do control characters other than line breaks and tabs. (Marks such as U+200F and the
-     * zero-width non-joiner of Persian spelling are kept.)
+     * in a headline; nor do control characters other than line breaks and tabs (C1 controls included), nor the
+     * noncharacters U+FFFE and U+FFFF, which make a page invalid HTML. (Marks such as U+200F and the zero-width
+     * non-joiner of Persian spelling are kept.)
      */
-    private static final Pattern REORDERING = Pattern.compile("[\\u202A-\\u202E\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\x7F]");
+    private static final Pattern REORDERING =
+            Pattern.compile("[\\u202A-\\u202E\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\x7F-\\x9F\\uFFFE\\uFFFF]");
 
     public ArticleContent {
         Objects.requireNonNull(editionCode, "edition");
@@ -40,6 +42,20 @@ public record ArticleContent(String editionCode, long sectionId, String headline
         copyrightHolder = requireLength(copyrightHolder, "copyright holder", 200);
     }
 
+    /**
+     * Refuses text holding a character of {@link #REORDERING}; the body's plain texts (headings, quotes, captions)
+     * follow the same rule as the headline. (PostgreSQL cannot store NUL at all: unchecked, it surfaced as a
+     * database error.)
+     */
+    public static void requireNoReordering(String text, String what,
+            java.util.function.Function<String, ? extends IllegalArgumentException> refusal) {
+        var reordering = REORDERING.matcher(text);
+        if (reordering.find()) {
+            throw refusal.apply("%s contains a control character that hides or reorders text (U+%04X)"
+                    .formatted(what, (int) reordering.group().charAt(0)));
+        }
+    }
+
     private static String requireLength(String text, String what, int max) {
         if (text == null || text.isBlank()) {
             throw new IllegalArgumentException(what + " must not be empty");
@@ -50,11 +66,7 @@ public record ArticleContent(String editionCode, long sectionId, String headline
     /** Text in NFC (so that twins typed as NFC and NFD are one text), within its length, with no reordering. */
     private static String optionalLength(String text, String what, int max) {
         text = text == null ? "" : Normalizer.normalize(text.strip(), Normalizer.Form.NFC);
-        var reordering = REORDERING.matcher(text);
-        if (reordering.find()) {
-            throw new IllegalArgumentException("%s contains a control character that hides or reorders text (U+%04X)"
-                    .formatted(what, (int) reordering.group().charAt(0)));
-        }
+        requireNoReordering(text, what, IllegalArgumentException::new);
         if (text.length() > max) {
             throw new IllegalArgumentException(what + " is longer than " + max + " characters");
         }

@@ -34,6 +34,7 @@ public sealed interface Block {
             if (attribution.length() > 300) {
                 throw new InvalidBodyException("quote attribution is longer than 300 characters");
             }
+            ArticleContent.requireNoReordering(attribution, "quote attribution", InvalidBodyException::new);
         }
     }
 

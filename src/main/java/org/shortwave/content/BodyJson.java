@@ -129,6 +129,7 @@ public final class BodyJson {
         if (text.length() > max) {
             throw new InvalidBodyException(what + " is longer than " + max + " characters");
         }
+        ArticleContent.requireNoReordering(text, what, InvalidBodyException::new);
     }
 
     private static String string(Map<?, ?> map, String field) {
@@ -147,6 +148,7 @@ public final class BodyJson {
         if (value.length() > 1000) {
             throw new InvalidBodyException("field '" + field + "' is longer than 1000 characters");
         }
+        ArticleContent.requireNoReordering(value, "field '" + field + "'", InvalidBodyException::new);
         return value.strip();
     }
 

@@ -55,7 +55,8 @@ final class ArticleHtml {
         return html.toString();
     }
 
-    private static String escape(String text) {
+    /** Text as HTML that shows it: {@code &}, {@code <}, {@code >} and quotes escaped. */
+    static String escape(String text) {
         return HtmlUtils.htmlEscape(text, "UTF-8");
     }
 }

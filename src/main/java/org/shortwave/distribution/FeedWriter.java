@@ -68,7 +68,7 @@ public class FeedWriter {
         Channel channel = new Channel("rss_2.0");
         channel.setTitle(clean(feed.title()));
         channel.setLink(publicUrl.of(feed.pagePath()));
-        channel.setDescription(clean(feed.title()));
+        channel.setDescription(clean(ArticleHtml.escape(feed.title())));
         channel.setLanguage(feed.edition().languageTag());
         channel.setLastBuildDate(Date.from(updated(feed)));
         channel.setPubDate(Date.from(updated(feed)));
@@ -86,8 +86,9 @@ public class FeedWriter {
             item.setGuid(guid);
             item.setPubDate(Date.from(article.publishedAt()));
             Description description = new Description();
-            description.setType(fullText ? "text/html" : "text/plain");
-            description.setValue(clean(fullText ? ArticleHtml.of(article) : summary(article)));
+            // Readers render an RSS description as HTML, whatever type Rome is told: plain text goes escaped.
+            description.setType("text/html");
+            description.setValue(clean(fullText ? ArticleHtml.of(article) : ArticleHtml.escape(summary(article))));
             item.setDescription(description);
             Category category = new Category();
             category.setValue(clean(article.section().name()));

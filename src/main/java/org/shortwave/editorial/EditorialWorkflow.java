@@ -147,6 +147,7 @@ public class EditorialWorkflow {
         if (text == null || text.isBlank() || text.length() > 2000) {
             throw new IllegalArgumentException("a note needs 1 to 2000 characters");
         }
+        ArticleContent.requireNoReordering(text, "a note", IllegalArgumentException::new);
         articles.addNote(id, kind, text.strip(), user.id());
         audit.record(user, "article.note-added", "article", id, kind.dbValue());
     }

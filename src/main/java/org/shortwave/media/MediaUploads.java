@@ -285,6 +285,14 @@ public class MediaUploads {
     }
 
     /** A text field stripped of surrounding space; null if blank; refused if longer than {@code max}. */
+    /**
+     * Control characters (line breaks and tabs aside), noncharacters and bidirectional overrides: they hide or
+     * reorder text or make a page invalid, and PostgreSQL cannot store NUL at all (unchecked, it was a server
+     * error). The rule of article text.
+     */
+    private static final Pattern HIDDEN =
+            Pattern.compile("[\\u202A-\\u202E\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\x7F-\\x9F\\uFFFE\\uFFFF]");
+
     private static String text(String value, String field, int max) {
         if (value == null || value.isBlank()) {
             return null;
@@ -292,6 +300,9 @@ public class MediaUploads {
         String stripped = value.strip();
         if (stripped.codePointCount(0, stripped.length()) > max) {
             throw new RejectedUploadException(Reason.MISSING_OR_INVALID_FIELD, field, "media.field.too-long", max);
+        }
+        if (HIDDEN.matcher(stripped).find()) {
+            throw new RejectedUploadException(Reason.MISSING_OR_INVALID_FIELD, field, "media.field.control");
         }
         return stripped;
     }

@@ -50,6 +50,23 @@ class BodyJsonTest {
         assertThatThrownBy(() -> BodyJson.read("not json")).hasMessageContaining("not valid JSON");
     }
 
+    /** Found by the XSS corpus: a NUL in a heading reached PostgreSQL, which refused it as a "missing reference". */
+    @Test
+    void plainTextOfBlocksRefusesControlAndReorderingCharacters() {
+        assertThatThrownBy(() -> BodyJson.read("[{\"type\": \"heading\", \"text\": \"a\\u0000b\"}]"))
+                .isInstanceOf(InvalidBodyException.class).hasMessageContaining("block 1: heading text")
+                .hasMessageContaining("U+0000");
+        assertThatThrownBy(() -> new Block.Quote("fine", "\u202Eevil")).hasMessageContaining("quote attribution");
+        assertThatThrownBy(() -> new Block.Quote("bell\u0007", "")).hasMessageContaining("quote text");
+        assertThatThrownBy(() -> BodyJson.read("[{\"type\": \"image\", \"media\": 3, \"credit\": \"a\\u001bb\"}]"))
+                .hasMessageContaining("field 'credit'");
+        // C1 controls and noncharacters make a page invalid HTML (found with the corpus, in a headline).
+        assertThatThrownBy(() -> new Block.Heading("next\u0085line", 2)).hasMessageContaining("U+0085");
+        assertThatThrownBy(() -> new Block.Heading("x\uFFFF", 2)).hasMessageContaining("U+FFFF");
+        // Line breaks, tabs and the marks of right-to-left writing stay.
+        assertThat(new Block.Heading("\u200F\u0645\u0631\u062D\u0628\u0627\tline\nbreak", 2).text()).contains("\t");
+    }
+
     @Test
     void overLongTextIsRejected() {
         String longText = "字".repeat(InlineHtml.MAX_LENGTH + 1);

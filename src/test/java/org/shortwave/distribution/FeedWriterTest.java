@@ -52,6 +52,27 @@ class FeedWriterTest {
         assertThat(item.getLink()).isEqualTo("https://news.example.org/zh-hans/biao-ti/a-12");
     }
 
+    /**
+     * Found by the XSS corpus: readers render an RSS description as HTML, so a lead written as text went out as markup
+     * ({@code <img onerror>} in a lead ran in a reader). Without full text the lead is escaped once more.
+     */
+    @Test
+    void rssWithoutFullTextCarriesTheLeadAsEscapedHtml() throws Exception {
+        Article hostile = new Article(13, "zh-hans", section, "标题", "biao-ti", "<img src=x onerror=run()> & more",
+                "", List.of(new Block.Heading("小标题", 2)), null, List.of(), List.of(), PUBLISHED, PUBLISHED, "短波",
+                List.of());
+        FeedWriter summaries = new FeedWriter(new PublicUrl("https://news.example.org/"),
+                Clock.fixed(PUBLISHED, ZoneOffset.UTC), false);
+        String xml = summaries.write(new FeedChannel(edition, "国际 <b>", section.path(),
+                List.of(new FeedEntry(hostile, null))), FeedFormat.RSS);
+        Channel rss = (Channel) new WireFeedInput().build(new StringReader(xml));
+        assertThat(rss.getItems().getFirst().getDescription().getValue())
+                .isEqualTo("&lt;img src=x onerror=run()&gt; &amp; more");
+        assertThat(rss.getDescription()).isEqualTo("国际 &lt;b&gt;");
+        assertThat(org.jsoup.Jsoup.parseBodyFragment(rss.getItems().getFirst().getDescription().getValue()).text())
+                .isEqualTo("<img src=x onerror=run()> & more");
+    }
+
     @Test
     void atomHasTheLeadAsSummaryAndTheTextAsHtmlContent() throws Exception {
         Feed atom = (Feed) new WireFeedInput().build(new StringReader(writer.write(channel, FeedFormat.ATOM)));

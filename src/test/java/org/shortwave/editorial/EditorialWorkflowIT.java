@@ -188,6 +188,18 @@ class EditorialWorkflowIT extends AppTestBase {
         assertThat(page).contains("更正", "本文早前版本误写了日期，现已更正。");
     }
 
+    /** Found by the XSS corpus: a NUL in a note reached PostgreSQL, which cannot store it (a server error). */
+    @Test
+    void notesRefuseControlAndReorderingCharacters() {
+        long id = workflow.create(editor, content("更正里的控制字符"));
+        workflow.publish(editor, id, 1, null, null);
+        assertThatThrownBy(() -> workflow.addNote(editor, id, ArticleNote.Kind.CORRECTION, "nul\u0000byte"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("U+0000");
+        assertThatThrownBy(() -> workflow.addNote(editor, id, ArticleNote.Kind.UPDATE, "\u202Egnp.exe"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("U+202E");
+        workflow.unpublish(editor, id, workflow.open(editor, id).version());
+    }
+
     @Test
     void draftsScheduledAndUnpublishedArticlesAreReachableByNoPublicUrl() {
         long draft = workflow.create(editor, content("草稿"));

@@ -128,6 +128,19 @@ class MediaUploadsIT extends AppTestBase {
                 Reason.MISSING_OR_INVALID_FIELD, "media.field.too-long", "alt");
     }
 
+    /** Found by the XSS corpus: a NUL in a caption reached PostgreSQL, which cannot store it (a server error). */
+    @Test
+    void textsWithControlOrReorderingCharactersAreRefused() {
+        assertRefused(() -> uploads.acceptImage(TestFiles.jpeg(64, 64), "nul\u0000byte", null, null, null),
+                Reason.MISSING_OR_INVALID_FIELD, "media.field.control", "alt");
+        assertRefused(() -> uploads.acceptImage(TestFiles.jpeg(64, 64), "alt", "bell\u0007", null, null),
+                Reason.MISSING_OR_INVALID_FIELD, "media.field.control", "caption");
+        assertRefused(() -> uploads.acceptImage(TestFiles.jpeg(64, 64), "alt", null, "\u202Egnp.exe", null),
+                Reason.MISSING_OR_INVALID_FIELD, "media.field.control", "credit");
+        assertRefused(() -> uploads.acceptImage(TestFiles.jpeg(64, 64), "alt\uFFFF", null, null, null),
+                Reason.MISSING_OR_INVALID_FIELD, "media.field.control", "alt");
+    }
+
     @Test
     void aTextFileIsNotAVideo() {
         byte[] text = "This is not a video, whatever its name (clip.mp4) says.".getBytes(StandardCharsets.UTF_8);
