@@ -41,7 +41,7 @@ class SecurityHeadersIT extends AppTestBase {
             var headers = response.headers();
             assertThat(headers.firstValue("Content-Security-Policy")).as(path).hasValueSatisfying(csp -> {
                 assertThat(csp).contains("default-src 'self'", "script-src 'self'", "object-src 'none'",
-                        "frame-ancestors 'none'", "base-uri 'self'").doesNotContain("unsafe-inline", "unsafe-eval");
+                        "frame-ancestors 'none'", "base-uri 'none'").doesNotContain("unsafe-inline", "unsafe-eval");
             });
             assertThat(headers.firstValue("X-Content-Type-Options")).as(path).contains("nosniff");
             assertThat(headers.firstValue("Referrer-Policy")).as(path).contains("strict-origin-when-cross-origin");

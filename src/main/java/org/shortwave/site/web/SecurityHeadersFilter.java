@@ -21,7 +21,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 class SecurityHeadersFilter extends OncePerRequestFilter {
 
     static final String CONTENT_SECURITY_POLICY = "default-src 'self'; img-src 'self'; media-src 'self'; "
-            + "style-src 'self'; script-src 'self'; font-src 'self'; object-src 'none'; base-uri 'self'; "
+            + "style-src 'self'; script-src 'self'; font-src 'self'; object-src 'none'; base-uri 'none'; "
             + "form-action 'self'; frame-ancestors 'none'";
 
     @Override
