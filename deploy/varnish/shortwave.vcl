@@ -14,13 +14,14 @@ import std;
 import xkey;
 
 # Ready means: started, migrated, following the change log; DOWN while starting and while shutting down.
+# Sick after 3 failed probes of the last 5 (a node busy with a long GC is not dropped at once).
 probe ready {
     .url = "/readyz";
     .interval = 2s;
-    .timeout = 1s;
-    .window = 3;
-    .threshold = 2;
-    .initial = 2;
+    .timeout = 2s;
+    .window = 5;
+    .threshold = 3;
+    .initial = 3;
 }
 
 # One backend per Shortwave node (same jar, same settings). Add a line in vcl_init for each.
@@ -162,6 +163,13 @@ sub vcl_backend_response {
                 "(?i)^.*stale-if-error=(\d+).*$", "\1s"), beresp.grace);
     }
     return (deliver);
+}
+
+sub vcl_backend_error {
+    # A node that went away between two probes: a reading request tries the next one once.
+    if ((bereq.method == "GET" || bereq.method == "HEAD") && bereq.retries == 0) {
+        return (retry);
+    }
 }
 
 sub vcl_deliver {

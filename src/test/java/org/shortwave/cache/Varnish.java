@@ -150,8 +150,29 @@ final class Varnish implements AutoCloseable {
                 + Files.readString(workDir.resolve("varnishd.log")));
     }
 
+    /** Keeps, for a failed run, the nodes' health and the errors Varnish logged: target/varnish/.../diagnostics.log. */
+    private void keepDiagnostics() {
+        Path varnishlog = Path.of(System.getProperty("shortwave.test.varnishlog", "/usr/bin/varnishlog"));
+        try {
+            Process log = new ProcessBuilder(List.of(varnishlog.toString(), "-n",
+                    workDir.resolve("instance").toString(), "-d", "-g", "raw", "-q",
+                    "Backend_health or RespStatus >= 500 or BerespStatus >= 500 or FetchError"))
+                    .redirectErrorStream(true).redirectOutput(workDir.resolve("diagnostics.log").toFile()).start();
+            if (!log.waitFor(30, TimeUnit.SECONDS)) {
+                log.destroyForcibly();
+            }
+        } catch (IOException e) {
+            // Diagnostics only: the test's own result stands.
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     @Override
     public void close() {
+        if (process.isAlive()) {
+            keepDiagnostics();
+        }
         process.destroy();
         try {
             if (!process.waitFor(20, TimeUnit.SECONDS)) {
