@@ -20,6 +20,8 @@ import org.shortwave.i18n.Editions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -53,8 +55,13 @@ class PageCacheInvalidation {
         this.hooks = hooks;
     }
 
-    /** A change from the change log, on every node. */
+    /**
+     * A change from the change log, on every node. First of the change feed's listeners (they run one after another
+     * on its thread): readers and the shared cache's purge do not wait for the search index's commit or a
+     * derivation (issue 9: a change shows on every node and through Varnish within a second).
+     */
     @EventListener
+    @Order(Ordered.HIGHEST_PRECEDENCE)
     void on(ContentChanged change) {
         evict(keysOf(change));
         appliedSeq = Math.max(appliedSeq, change.seq());
