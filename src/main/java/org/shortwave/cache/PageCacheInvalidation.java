@@ -102,6 +102,13 @@ class PageCacheInvalidation {
             return keys;
         }
         keys.add(SurrogateKeys.article(change.articleId()));
+        if (change.kind() != ChangeKind.LISTS_CHANGED) {
+            // The story's public versions in other editions link to it when it is public (and hreflang names it):
+            // their pages change when it is published, unpublished, deleted or renamed.
+            for (ArticleTeaser version : articles.otherVersions(change.articleId())) {
+                keys.add(SurrogateKeys.article(version.id()));
+            }
+        }
         switch (change.kind()) {
             case ARTICLE_SAVED, ARTICLE_PUBLISHED -> {
                 // Public now: it may have joined lists it was not in (new, moved to another section, retimed).
