@@ -20,6 +20,8 @@ import org.shortwave.i18n.Editions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -53,8 +55,13 @@ public class PageCacheInvalidation {
         this.hooks = hooks;
     }
 
-    /** A change from the change log, on every node. */
+    /**
+     * A change from the change log, on every node. First of the change feed's listeners (they run one after another
+     * on its thread): readers and the shared cache's purge do not wait for the search index's commit or a
+     * derivation (issue 9: a change shows on every node and through Varnish within a second).
+     */
     @EventListener
+    @Order(Ordered.HIGHEST_PRECEDENCE)
     void on(ContentChanged change) {
         evict(keysOf(change));
         appliedSeq = Math.max(appliedSeq, change.seq());
@@ -95,6 +102,13 @@ public class PageCacheInvalidation {
             return keys;
         }
         keys.add(SurrogateKeys.article(change.articleId()));
+        if (change.kind() != ChangeKind.LISTS_CHANGED) {
+            // The story's public versions in other editions link to it when it is public (and hreflang names it):
+            // their pages change when it is published, unpublished, deleted or renamed.
+            for (ArticleTeaser version : articles.otherVersions(change.articleId())) {
+                keys.add(SurrogateKeys.article(version.id()));
+            }
+        }
         switch (change.kind()) {
             case ARTICLE_SAVED, ARTICLE_PUBLISHED -> {
                 // Public now: it may have joined lists it was not in (new, moved to another section, retimed).
