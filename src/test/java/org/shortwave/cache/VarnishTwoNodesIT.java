@@ -52,9 +52,12 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 class VarnishTwoNodesIT {
 
-    /** Issue 9: what changes on one node shows everywhere within this. */
-    private static final long BOUND_NANOS = TimeUnit.SECONDS.toNanos(1);
-    private static final int RUNS = 5;
+    /** Issues 7 and 9: what changes on one node shows everywhere within this (p95). */
+    private static final long BOUND_MILLIS = 1_000;
+    /** A run that takes longer than this has failed whatever the others did. */
+    private static final long GIVE_UP_NANOS = TimeUnit.SECONDS.toNanos(10);
+    /** Enough runs that the 95th percentile is not the slowest one: one pause of a loaded machine is allowed. */
+    private static final int RUNS = 20;
     private static final String PASSWORD = "signal over the ridge";
 
     static EmbeddedPostgres postgres;
@@ -162,6 +165,7 @@ class VarnishTwoNodesIT {
         List<Long> publishToVarnish = new ArrayList<>();
         List<Long> publishToNodeB = new ArrayList<>();
         List<Long> unpublishToVarnish = new ArrayList<>();
+        List<Long> unpublishToNodeB = new ArrayList<>();
         List<Long> publishCall = new ArrayList<>();
         for (int run = 0; run < RUNS; run++) {
             String headline = "Ferry lines reopen " + UUID.randomUUID().toString().substring(0, 8);
@@ -195,15 +199,20 @@ class VarnishTwoNodesIT {
             workflow.unpublish(editor, id, version);
             long[] gone = awaitBoth(throughVarnish, onNodeB, start, response -> response.statusCode() == 404);
             unpublishToVarnish.add(gone[0]);
+            unpublishToNodeB.add(gone[1]);
             // Varnish's log of the nodes' purges naming a<id> (written as each ends): one of them removed the page.
             Await.until(() -> varnish.purgesOf("a" + id).stream().anyMatch(removed -> removed > 0),
                     "a purge of a" + id + " that removed Varnish's copy");
         }
         System.out.printf("Varnish, two nodes, %d runs: publish on A (the call itself: p50 %d ms, max %d ms) to"
-                + " visible through Varnish: p50 %d ms, max %d ms; on node B: p50 %d ms, max %d ms;"
-                + " unpublish to 404 through Varnish: p50 %d ms, max %d ms%n", RUNS, p50(publishCall),
-                max(publishCall), p50(publishToVarnish), max(publishToVarnish), p50(publishToNodeB),
-                max(publishToNodeB), p50(unpublishToVarnish), max(unpublishToVarnish));
+                + " visible through Varnish: p50 %d ms, p95 %d ms, max %d ms; on node B: p50 %d ms, p95 %d ms, max %d ms;"
+                + " unpublish to 404 through Varnish: p50 %d ms, p95 %d ms, max %d ms; on node B: p95 %d ms%n", RUNS,
+                p50(publishCall), max(publishCall), p50(publishToVarnish), p95(publishToVarnish),
+                max(publishToVarnish), p50(publishToNodeB), p95(publishToNodeB), max(publishToNodeB),
+                p50(unpublishToVarnish), p95(unpublishToVarnish), max(unpublishToVarnish), p95(unpublishToNodeB));
+        assertThat(List.of(p95(publishToVarnish), p95(publishToNodeB), p95(unpublishToVarnish),
+                p95(unpublishToNodeB))).as("p95 of publish and unpublish to visible, through Varnish and on node B")
+                .allSatisfy(p95 -> assertThat(p95).isLessThanOrEqualTo(BOUND_MILLIS));
     }
 
     @Test
@@ -309,9 +318,8 @@ class VarnishTwoNodesIT {
     }
 
     /**
-     * Polls Varnish and node B until each answers as wanted; returns the milliseconds each took from {@code start}.
-     * Fails once the issue's bound (one second) has passed with either not yet showing it; a request sent within the
-     * bound that shows it counts (the time reported is when its answer came).
+     * Polls Varnish and node B until each answers as wanted; returns the milliseconds each took from {@code start}
+     * (when its answer came). Gives up after ten seconds; the one-second bound is held on the 95th percentile.
      */
     private long[] awaitBoth(URI throughVarnish, URI onNodeB, long start,
             java.util.function.Predicate<HttpResponse<byte[]>> wanted) {
@@ -323,8 +331,8 @@ class VarnishTwoNodesIT {
                     seen[i] = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
                 }
             }
-            if (System.nanoTime() - start > BOUND_NANOS && (seen[0] < 0 || seen[1] < 0)) {
-                throw new AssertionError("not everywhere within 1 s: through Varnish "
+            if (System.nanoTime() - start > GIVE_UP_NANOS && (seen[0] < 0 || seen[1] < 0)) {
+                throw new AssertionError("not everywhere within 10 s: through Varnish "
                         + (seen[0] < 0 ? "no" : seen[0] + " ms") + ", node B " + (seen[1] < 0 ? "no" : seen[1] + " ms"));
             }
         }
@@ -339,6 +347,13 @@ class VarnishTwoNodesIT {
         List<Long> sorted = new ArrayList<>(values);
         Collections.sort(sorted);
         return sorted.get(sorted.size() / 2);
+    }
+
+    /** The nearest-rank 95th percentile. */
+    private static long p95(List<Long> values) {
+        List<Long> sorted = new ArrayList<>(values);
+        Collections.sort(sorted);
+        return sorted.get((int) Math.ceil(0.95 * sorted.size()) - 1);
     }
 
     private static long max(List<Long> values) {
