@@ -2,7 +2,10 @@ package org.shortwave.accounts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URLEncoder;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.jsoup.Jsoup;
@@ -110,6 +113,29 @@ class NewsroomSignInIT extends AppTestBase {
         var bodies = sixth.values().stream()
                 .map(r -> Jsoup.parse(r.body()).selectFirst("main").text()).distinct().toList();
         assertThat(bodies).hasSize(1);
+    }
+
+    @Test
+    void behindAProxyFailuresCountPerClientAddressNotPerProxy() {
+        // Varnish on loopback forwards two clients: the first guesses 20 emails and is stopped; the second is not.
+        String guesser = "203.0.113.9";
+        for (int attempt = 1; attempt <= 20; attempt++) {
+            assertThat(signInVia(guesser, AccountsIT.uniqueEmail()).statusCode()).as("attempt %d", attempt)
+                    .isEqualTo(302);
+        }
+        assertThat(signInVia(guesser, AccountsIT.uniqueEmail()).statusCode()).isEqualTo(429);
+        assertThat(signInVia("203.0.113.10", AccountsIT.uniqueEmail()).statusCode()).isEqualTo(302);
+    }
+
+    private HttpResponse<String> signInVia(String client, String email) {
+        Browser browser = new Browser();
+        String token = browser.csrf("/admin/login");
+        return browser.send(HttpRequest.newBuilder(uri("/admin/login"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("X-Forwarded-For", client)
+                .POST(HttpRequest.BodyPublishers.ofString("_csrf=" + URLEncoder.encode(token, StandardCharsets.UTF_8)
+                        + "&email=" + URLEncoder.encode(email, StandardCharsets.UTF_8) + "&password=wrong+guess"))
+                .build());
     }
 
     @Test
