@@ -73,8 +73,11 @@ A, B = f"http://127.0.0.1:{port_a}", f"http://127.0.0.1:{port_b}"
 def call(method, path, body):
     req = urllib.request.Request(A + path, method=method, data=json.dumps(body).encode(),
                                  headers={"Authorization": "Bearer " + token, "Content-Type": "application/json"})
-    with urllib.request.urlopen(req, timeout=30) as r:
-        return json.load(r)
+    try:
+        with urllib.request.urlopen(req, timeout=30) as r:
+            return json.load(r)
+    except urllib.error.HTTPError as e:
+        sys.exit(f"{method} {path}: {e.code} {e.read().decode()}")
 
 def get(url):
     try:
@@ -89,7 +92,9 @@ for i in range(runs):
     word = f"zqxbench{i}x{int(time.time())}"
     headline = f"Bench story {word}"
     draft = call("POST", "/api/admin/v1/articles", {"edition": "en", "section": int(section_id),
-        "headline": headline, "lead": f"A story about {word}.", "body": [{"type": "paragraph", "text": f"Text {word}."}]})
+        "headline": headline, "slug": f"bench-{word}", "lead": f"A story about {word}.", "dateline": "BENCH",
+        "copyright": "Shortwave",
+        "body": [{"type": "paragraph", "text": f"Text {word}."}]})
     for url in (B + section_path, B + "/en/feed.rss", B + section_path, B + "/en/feed.rss"):
         get(url)  # fetched twice: the second answer comes from B's page cache
     urls = {"section": B + section_path, "feed": B + "/en/feed.rss", "search": B + "/en/search?q=" + word}
