@@ -7,7 +7,9 @@
 # Usage: bench/archive-bench.sh [small] [large]   (default 1000 100000; SKIP_BUILD=1 reuses the jar)
 # Environment: PGHOST (127.0.0.1), PGUSER (postgres), PORT (8193), HARNESS, ROUNDS (2), DURATION (8), JAVA.
 # The clones are written straight into the tables (no change log), so the search index does not grow with them:
-# related content is measured on the demo index.
+# related content is measured on the demo index. Server CPU counts the JVM and the PostgreSQL server (its postmaster
+# and backends, when the server runs on this machine and its pid file is readable); each size is measured after a
+# warm-up, so that the JIT's work does not count against the smaller archive.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$(pwd)
@@ -35,12 +37,13 @@ cleanup() {
 trap cleanup EXIT
 
 "$JAVA" --enable-native-access=ALL-UNNAMED --add-modules jdk.incubator.vector -jar "$JAR" --server.port="$PORT" \
-  --shortwave.data-dir="$WORK" --shortwave.page-cache.enabled=false \
+  --shortwave.data-dir="$WORK" --shortwave.page-cache.enabled=false --management.server.port=0 \
   --spring.datasource.url="jdbc:postgresql://$PGHOST:5432/$DB" --spring.datasource.username="$PGUSER" \
   >"$WORK/node.log" 2>&1 &
 PID=$!
 for _ in $(seq 1 300); do
   curl -fs "http://127.0.0.1:$PORT/zh-hans/" 2>/dev/null | grep "/a-[0-9]" >/dev/null && break
+  kill -0 "$PID" 2>/dev/null || { echo "the node did not start; see $WORK/node.log" >&2; tail -30 "$WORK/node.log" >&2; exit 1; }
   sleep 1
 done
 
@@ -55,7 +58,7 @@ insert into article (source_key, edition_code, section_id, headline, slug, lead,
                      status, published_at, announced_at, copyright_holder)
 select 'gen:' || a.id || ':' || g, a.edition_code, a.section_id, left(a.headline, 280) || ' (' || g || ')',
        left(a.slug, 100) || '-' || g, a.lead, a.dateline, a.body, a.main_image_id, 'published',
-       a.published_at - make_interval(mins => 7 * g), a.published_at - make_interval(mins => 7 * g), a.copyright_holder
+       a.published_at - make_interval(mins => (7 * g)::int), a.published_at - make_interval(mins => (7 * g)::int), a.copyright_holder
 from have, generate_series((select count(*) from article where source_key like 'gen:%') + 1,
                            (select count(*) from article where source_key like 'gen:%') + greatest($1 - have.c, 0)) g
 join template t on t.k = g % t.n
@@ -78,10 +81,17 @@ ARTICLE=$(psql -At -d "$DB" -c "select '/' || edition_code || '/' || slug || '/a
 SECTION=$(psql -At -d "$DB" -c "select '/' || s.edition_code || '/' || s.slug || '/s-' || s.id from section s join article a on a.section_id = s.id where a.source_key like 'demo:%' and a.edition_code = 'zh-hans' group by s.id order by count(*) desc limit 1")
 TOPIC=$(psql -At -d "$DB" -c "select '/' || t.edition_code || '/' || t.slug || '/t-' || t.id from topic t join article_topic x on x.topic_id = t.id where t.edition_code = 'zh-hans' group by t.id order by count(*) desc limit 1")
 
+# The PostgreSQL server's postmaster: its backends do the queries, and their CPU belongs to the page's cost.
+PGPID=$(head -1 "$(psql -At -d "$DB" -c 'show data_directory')/postmaster.pid" 2>/dev/null || true)
+SERVERS=$PID${PGPID:+,$PGPID}
+
 for size in "$SMALL" "$LARGE"; do
   grow "$size"
   echo "== $size articles" >&2
-  "$HARNESS" -s "$PID" -o "$WORK/run-$size" home-$size="$BASE/zh-hans/" section-$size="$BASE$SECTION" \
+  for url in "$BASE/zh-hans/" "$BASE$SECTION" "$BASE$TOPIC" "$BASE$ARTICLE"; do
+    wrk -t2 -c16 -d8s -H 'Accept-Encoding: gzip' "$url" >/dev/null # warm-up, not measured
+  done
+  "$HARNESS" -s "$SERVERS" -o "$WORK/run-$size" home-$size="$BASE/zh-hans/" section-$size="$BASE$SECTION" \
     topic-$size="$BASE$TOPIC" article-$size="$BASE$ARTICLE" | tee "$WORK/summary-$size.txt"
 done
 echo "ratios large/small of server CPU ms per request (target at most 1.2):"

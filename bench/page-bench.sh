@@ -56,7 +56,7 @@ trap cleanup EXIT
 start_node() { # port, name, extra args...
   local port=$1 name=$2; shift 2
   "$JAVA" $JAVA_OPTS -jar "$JAR" --server.port="$port" --shortwave.data-dir="$WORK/$name" \
-    --shortwave.public-url="http://127.0.0.1:$port" "$@" >"$WORK/$name.log" 2>&1 &
+    --shortwave.public-url="http://127.0.0.1:$port" --management.server.port=0 "$@" >"$WORK/$name.log" 2>&1 &
   LAST_PID=$!
   PIDS+=("$LAST_PID")
 }

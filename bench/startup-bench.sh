@@ -4,7 +4,7 @@
 # without and with JDK 25's ahead-of-time cache (JEP 483/514: -XX:AOTCacheOutput to train, -XX:AOTCache to use).
 #
 # Usage: bench/startup-bench.sh [runs]   (default 3 runs each; SKIP_BUILD=1 reuses the jar)
-# Environment: PORT (8192), WORK (/tmp/shortwave-startup-bench), JAVA.
+# Environment: PORT (8192), WORK (/tmp/shortwave-startup-bench), JAVA, JAR (the built jar).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 RUNS=${1:-3}
@@ -12,14 +12,15 @@ PORT=${PORT:-8192}
 WORK=${WORK:-/tmp/shortwave-startup-bench}
 JAVA=${JAVA:-/usr/lib/jvm/temurin-25-jdk-amd64/bin/java}
 OPTS=(--enable-native-access=ALL-UNNAMED --add-modules jdk.incubator.vector)
-ARGS=(--server.port="$PORT" --shortwave.data-dir="$WORK/data")
+ARGS=(--server.port="$PORT" --management.server.port=0 --shortwave.data-dir="$WORK/data")
 
-[ "${SKIP_BUILD:-0}" = 1 ] && [ -f target/shortwave-0.1.0-SNAPSHOT.jar ] || ./mvnw -B -q package -DskipTests
+JAR=${JAR:-target/shortwave-0.1.0-SNAPSHOT.jar}
+[ "${SKIP_BUILD:-0}" = 1 ] && [ -f "$JAR" ] || ./mvnw -B -q package -DskipTests
 rm -rf "$WORK/app"
 mkdir -p "$WORK"
 # The AOT cache needs a plain class path: the jar extracted (Spring Boot's tools mode), not the nested jar.
-"$JAVA" -Djarmode=tools -jar target/shortwave-0.1.0-SNAPSHOT.jar extract --destination "$WORK/app" >/dev/null
-APP=$WORK/app/shortwave-0.1.0-SNAPSHOT.jar
+"$JAVA" -Djarmode=tools -jar "$JAR" extract --destination "$WORK/app" >/dev/null
+APP=$WORK/app/$(basename "$JAR")
 
 PID=""
 stop() {

@@ -13,7 +13,9 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Date;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A language site of the service: its URL code ({@code zh-hans}), locale, own name, text direction, time zone,
@@ -29,6 +31,13 @@ public record Edition(String code, Locale locale, String name, String siteName, 
     /** The calendars an edition can show its dates in (ICU's keyword values; the database checks the same). */
     public static final Set<String> CALENDARS =
             Set.of("gregorian", "persian", "islamic-umalqura", "buddhist", "japanese", "roc");
+
+    /**
+     * Date formats made once per locale, calendar, zone and style, and cloned for each use (ICU's are not
+     * thread-safe, and making one is far slower than cloning it: pages show a date per teaser).
+     */
+    private static final Map<String, DateFormat> DATE_FORMATS = new ConcurrentHashMap<>();
+    private static final Map<Locale, String> LANGUAGE_NAMES = new ConcurrentHashMap<>();
 
     public Edition {
         calendar = calendar == null ? "gregorian" : calendar;
@@ -56,19 +65,17 @@ public record Edition(String code, Locale locale, String name, String siteName, 
 
     /** The publication date in the edition's own format, calendar and time zone: {@code 2023年9月14日}. */
     public String formatDate(Instant instant) {
-        return format(DateFormat.getDateInstance(calendar(calendar), DateFormat.LONG, uLocale(calendar)), instant);
+        return format(dateFormat(calendar, DateFormat.LONG, DateFormat.NONE), instant);
     }
 
     /** The date with time, for the update line and notes. */
     public String formatDateTime(Instant instant) {
-        return format(DateFormat.getDateTimeInstance(calendar(calendar), DateFormat.LONG, DateFormat.SHORT,
-                uLocale(calendar)), instant);
+        return format(dateFormat(calendar, DateFormat.LONG, DateFormat.SHORT), instant);
     }
 
     /** The date in the Gregorian calendar, in the edition's language: the companion of a Persian date. */
     public String formatGregorianDate(Instant instant) {
-        return format(DateFormat.getDateInstance(calendar("gregorian"), DateFormat.LONG, uLocale("gregorian")),
-                instant);
+        return format(dateFormat("gregorian", DateFormat.LONG, DateFormat.NONE), instant);
     }
 
     /** How long ago, in words ({@code 3 hours ago}, {@code 3小时前}); the date itself beyond a week. */
@@ -108,6 +115,10 @@ public record Edition(String code, Locale locale, String name, String siteName, 
      * language and script only, since readers choose a language, not a country.
      */
     public String languageName() {
+        return LANGUAGE_NAMES.computeIfAbsent(locale, Edition::nameInItself);
+    }
+
+    private static String nameInItself(Locale locale) {
         ULocale language = new ULocale.Builder().setLanguage(locale.getLanguage()).setScript(locale.getScript())
                 .build();
         return LocaleDisplayNames.getInstance(language, DisplayContext.CAPITALIZATION_FOR_UI_LIST_OR_MENU)
@@ -124,6 +135,15 @@ public record Edition(String code, Locale locale, String name, String siteName, 
 
     private Calendar calendar(String calendarName) {
         return Calendar.getInstance(TimeZone.getTimeZone(timeZone.getId()), uLocale(calendarName));
+    }
+
+    private DateFormat dateFormat(String calendarName, int dateStyle, int timeStyle) {
+        String key = locale.toLanguageTag() + " " + calendarName + " " + timeZone.getId() + " " + dateStyle + " "
+                + timeStyle;
+        return (DateFormat) DATE_FORMATS.computeIfAbsent(key, k -> timeStyle == DateFormat.NONE
+                ? DateFormat.getDateInstance(calendar(calendarName), dateStyle, uLocale(calendarName))
+                : DateFormat.getDateTimeInstance(calendar(calendarName), dateStyle, timeStyle, uLocale(calendarName)))
+                .clone();
     }
 
     private static String format(DateFormat format, Instant instant) {

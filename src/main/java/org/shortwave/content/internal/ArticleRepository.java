@@ -83,9 +83,10 @@ public class ArticleRepository {
     }
 
     public List<ArticleTeaser> latestPublicInTopic(long topicId, Instant now, int limit) {
-        return jdbc.sql("select " + TEASER_COLUMNS + " from article a"
-                        + " join article_topic t on t.article_id = a.id and t.topic_id = :topic where "
-                        + Visibility.PUBLIC + " order by a.published_at desc, a.id desc limit :limit")
+        // article_topic carries the article's publication time (V15): walk the topic's index newest first and stop.
+        return jdbc.sql("select " + TEASER_COLUMNS + " from article_topic t join article a on a.id = t.article_id"
+                        + " where t.topic_id = :topic and t.published_at <= :now and " + Visibility.PUBLIC
+                        + " order by t.published_at desc, t.article_id desc limit :limit")
                 .param("topic", topicId)
                 .param("now", utc(now))
                 .param("limit", limit)

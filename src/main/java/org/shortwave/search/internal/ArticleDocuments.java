@@ -2,6 +2,7 @@ package org.shortwave.search.internal;
 
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
+import org.apache.lucene.document.FieldType;
 import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.document.StoredField;
@@ -13,6 +14,12 @@ import org.shortwave.content.Topic;
 
 /** Turns an article into the index's document. Only the id is stored: the database is the authority for the rest. */
 public final class ArticleDocuments {
+
+    /**
+     * The language's text field keeps its term vector: related content reads the story's words from it instead of
+     * analysing the text again on every render (the Chinese segmenter is slow).
+     */
+    private static final FieldType TEXT_WITH_VECTORS = textWithVectors();
 
     private ArticleDocuments() {
     }
@@ -31,10 +38,21 @@ public final class ArticleDocuments {
         doc.add(new StoredField(Fields.PUBLISHED, published));
         String text = ArticleText.searchable(article);
         for (String field : Fields.textFields(analyzerKey)) {
-            boolean headline = field.startsWith(Fields.HEADLINE);
-            doc.add(new TextField(field, headline ? article.headline() : text, Field.Store.NO));
+            if (field.equals(Fields.text(analyzerKey))) {
+                doc.add(new Field(field, text, TEXT_WITH_VECTORS));
+            } else {
+                boolean headline = field.startsWith(Fields.HEADLINE);
+                doc.add(new TextField(field, headline ? article.headline() : text, Field.Store.NO));
+            }
         }
         return doc;
+    }
+
+    private static FieldType textWithVectors() {
+        FieldType type = new FieldType(TextField.TYPE_NOT_STORED);
+        type.setStoreTermVectors(true);
+        type.freeze();
+        return type;
     }
 
     public static Term idTerm(long id) {

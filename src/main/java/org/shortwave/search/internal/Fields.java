@@ -30,7 +30,8 @@ public final class Fields {
         return List.of(base.get(0), base.get(1), base.get(0) + BIGRAM_SUFFIX, base.get(1) + BIGRAM_SUFFIX);
     }
 
-    static String text(String key) {
+    /** The text field of a language key ({@code text.zh}): lead, body, authors and topics, with term vectors. */
+    public static String text(String key) {
         return TEXT + "." + key;
     }
 

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
@@ -32,6 +33,8 @@ public final class LuceneIndex implements Closeable {
     private final IndexWriter writer;
     private final SearcherManager searchers;
     private volatile long appliedSeq;
+    /** Moves after every commit has become searchable: what was read from an older state may be out of date. */
+    private final AtomicLong generation = new AtomicLong();
 
     private LuceneIndex(Path directory, LanguageAnalyzers analyzers, IndexWriter writer) throws IOException {
         this.directory = directory;
@@ -57,6 +60,14 @@ public final class LuceneIndex implements Closeable {
     /** The seq recorded by the last commit, -1 if the index was never completely built. */
     public long appliedSeq() {
         return appliedSeq;
+    }
+
+    /**
+     * Counts the commits since the index was opened. A search that read this value before it began saw at least that
+     * state (the count moves after the searcher is refreshed).
+     */
+    public long generation() {
+        return generation.get();
     }
 
     public Path directory() {
@@ -87,6 +98,7 @@ public final class LuceneIndex implements Closeable {
             searchers.maybeRefreshBlocking();
         });
         appliedSeq = seq;
+        generation.incrementAndGet();
     }
 
     /** Runs a search on the latest committed state. */
