@@ -163,8 +163,10 @@ class EditorialWorkflowIT extends AppTestBase {
         } finally {
             pool.shutdownNow();
         }
+        // (Its derived zh-hant version may be made and linked meanwhile, which logs LISTS_CHANGED: not counted.)
         assertThat(changeLog.since(before, 1000)).filteredOn(c -> c.articleId() != null && c.articleId() == id)
-                .extracting(c -> c.kind()).containsExactly(ChangeKind.ARTICLE_PUBLISHED);
+                .extracting(c -> c.kind()).filteredOn(kind -> kind != ChangeKind.LISTS_CHANGED)
+                .containsExactly(ChangeKind.ARTICLE_PUBLISHED);
     }
 
     @Test
