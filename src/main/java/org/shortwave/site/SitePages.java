@@ -18,6 +18,7 @@ import org.shortwave.i18n.Edition;
 import org.shortwave.media.MediaLibrary;
 import org.shortwave.search.RelatedContent;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -124,7 +125,11 @@ public class SitePages {
         return new ErrorPage(chrome.of(edition, chrome.texts(edition).get(titleKey), null));
     }
 
-    /** The error page while the database is away: made from what this node holds in memory. */
+    /**
+     * The error page while the database is away: made from what this node holds in memory, outside the class's
+     * read-only transaction (opening one needs a connection).
+     */
+    @Transactional(propagation = Propagation.NOT_SUPPORTED)
     public ErrorPage unavailable(Edition edition) {
         return new ErrorPage(chrome.withoutDatabase(edition, chrome.texts(edition).get("error.title")));
     }
