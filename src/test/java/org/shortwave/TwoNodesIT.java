@@ -2,7 +2,6 @@ package org.shortwave;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpResponse;
@@ -10,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -42,29 +42,13 @@ class TwoNodesIT {
 
     private static final String PASSWORD = "harbour lights at dusk";
 
-    static EmbeddedPostgres postgres;
-    static JdbcClient admin;
-    static String database;
-    static String adminUrl;
-    static String url;
+    static FreshDatabase database;
     static ConfigurableApplicationContext nodeA;
     static ConfigurableApplicationContext nodeB;
 
     @BeforeAll
     static void startTwoNodesAtOnce() throws Exception {
-        String server = System.getProperty("spring.datasource.url");
-        database = "shortwave_nodes_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-        if (server == null || server.isBlank()) {
-            postgres = EmbeddedPostgres.builder().setDataDirectory(dataDir("pg")).setCleanDataDirectory(true).start();
-            adminUrl = "jdbc:postgresql://localhost:" + postgres.getPort() + "/postgres";
-        } else {
-            adminUrl = server;
-        }
-        admin = JdbcClient.create(new org.springframework.jdbc.datasource.DriverManagerDataSource(adminUrl,
-                System.getProperty("spring.datasource.username", "postgres"),
-                System.getProperty("spring.datasource.password", "")));
-        admin.sql("create database " + database).update();
-        url = adminUrl.replaceFirst("/[^/?]+(\\?.*)?$", "/" + database + "$1");
+        database = FreshDatabase.create("shortwave_nodes");
 
         ExecutorService starters = Executors.newFixedThreadPool(2);
         // Spring Boot sets up logging through JVM-wide system properties, which two applications starting at the
@@ -93,22 +77,17 @@ class TwoNodesIT {
                 node.close();
             }
         }
-        if (postgres != null) {
-            postgres.close();
-        } else if (admin != null) {
-            admin.sql("drop database if exists " + database + " with (force)").update();
+        if (database != null) {
+            database.close();
         }
     }
 
     private static ConfigurableApplicationContext node(String name) {
         try {
-            return new SpringApplicationBuilder(ShortwaveApplication.class).run(
-                    "--spring.datasource.url=" + url,
-                    "--spring.datasource.username=" + System.getProperty("spring.datasource.username", "postgres"),
-                    "--spring.datasource.password=" + System.getProperty("spring.datasource.password", ""),
-                    "--shortwave.data-dir=" + dataDir("node-" + name),
-                    "--server.port=0", "--management.server.port=-1", "--shortwave.demo-content=false",
-                    "--spring.main.banner-mode=off");
+            List<String> args = new ArrayList<>(database.arguments());
+            args.addAll(List.of("--shortwave.data-dir=" + dataDir("node-" + name), "--server.port=0",
+                    "--management.server.port=-1", "--shortwave.demo-content=false", "--spring.main.banner-mode=off"));
+            return new SpringApplicationBuilder(ShortwaveApplication.class).run(args.toArray(String[]::new));
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }

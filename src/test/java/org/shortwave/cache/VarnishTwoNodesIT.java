@@ -2,7 +2,6 @@ package org.shortwave.cache;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.URI;
@@ -26,6 +25,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.shortwave.Await;
+import org.shortwave.FreshDatabase;
 import org.shortwave.NewsroomBrowser;
 import org.shortwave.ShortwaveApplication;
 import org.shortwave.accounts.Account;
@@ -42,7 +42,6 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.logging.LoggingSystem;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Issue 9's set-up on loopback: two Shortwave nodes on one PostgreSQL database (the embedded one, or the server when
@@ -60,9 +59,7 @@ class VarnishTwoNodesIT {
     private static final int RUNS = 20;
     private static final String PASSWORD = "signal over the ridge";
 
-    static EmbeddedPostgres postgres;
-    static JdbcClient admin;
-    static String database;
+    static FreshDatabase database;
     static ConfigurableApplicationContext nodeA;
     static ConfigurableApplicationContext nodeB;
     static Varnish varnish;
@@ -73,20 +70,7 @@ class VarnishTwoNodesIT {
 
     @BeforeAll
     static void startTwoNodesAndVarnish() throws Exception {
-        String server = System.getProperty("spring.datasource.url");
-        database = "shortwave_varnish_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-        String adminUrl;
-        if (server == null || server.isBlank()) {
-            postgres = EmbeddedPostgres.builder().setDataDirectory(dataDir("pg")).setCleanDataDirectory(true).start();
-            adminUrl = "jdbc:postgresql://localhost:" + postgres.getPort() + "/postgres";
-        } else {
-            adminUrl = server;
-        }
-        admin = JdbcClient.create(new org.springframework.jdbc.datasource.DriverManagerDataSource(adminUrl,
-                System.getProperty("spring.datasource.username", "postgres"),
-                System.getProperty("spring.datasource.password", "")));
-        admin.sql("create database " + database).update();
-        String url = adminUrl.replaceFirst("/[^/?]+(\\?.*)?$", "/" + database + "$1");
+        database = FreshDatabase.create("shortwave_varnish");
 
         int varnishPort = Varnish.freePort();
         // One node first (it migrates the new database), then the other; each starts with no logging system of its
@@ -95,9 +79,9 @@ class VarnishTwoNodesIT {
         ExecutorService starters = Executors.newFixedThreadPool(2);
         try {
             CompletableFuture<ConfigurableApplicationContext> a =
-                    CompletableFuture.supplyAsync(() -> node("a", url, varnishPort), starters);
+                    CompletableFuture.supplyAsync(() -> node("a", varnishPort), starters);
             CompletableFuture<ConfigurableApplicationContext> b =
-                    CompletableFuture.supplyAsync(() -> node("b", url, varnishPort), starters);
+                    CompletableFuture.supplyAsync(() -> node("b", varnishPort), starters);
             nodeA = a.get();
             nodeB = b.get();
         } finally {
@@ -126,25 +110,21 @@ class VarnishTwoNodesIT {
                 node.close();
             }
         }
-        if (postgres != null) {
-            postgres.close();
-        } else if (admin != null) {
-            admin.sql("drop database if exists " + database + " with (force)").update();
+        if (database != null) {
+            database.close();
         }
     }
 
-    private static ConfigurableApplicationContext node(String name, String url, int varnishPort) {
+    private static ConfigurableApplicationContext node(String name, int varnishPort) {
         try {
-            return new SpringApplicationBuilder(ShortwaveApplication.class).run(
-                    "--spring.datasource.url=" + url,
-                    "--spring.datasource.username=" + System.getProperty("spring.datasource.username", "postgres"),
-                    "--spring.datasource.password=" + System.getProperty("spring.datasource.password", ""),
-                    "--shortwave.data-dir=" + dataDir("node-" + name),
+            List<String> args = new ArrayList<>(database.arguments());
+            args.addAll(List.of("--shortwave.data-dir=" + dataDir("node-" + name),
                     "--server.port=0", "--server.address=127.0.0.1", "--management.server.port=-1",
                     "--shortwave.demo-content=false", "--spring.main.banner-mode=off",
                     "--shortwave.purge.url=http://127.0.0.1:" + varnishPort + "/",
                     // Varnish may keep a page for an hour: a page that changes sooner was purged, not expired.
-                    "--shortwave.page-cache.shared-max-age=1h");
+                    "--shortwave.page-cache.shared-max-age=1h"));
+            return new SpringApplicationBuilder(ShortwaveApplication.class).run(args.toArray(String[]::new));
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
