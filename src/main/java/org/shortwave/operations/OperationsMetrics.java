@@ -1,8 +1,10 @@
 package org.shortwave.operations;
 
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
+import org.shortwave.cache.PageCache;
 import org.shortwave.content.ChangeLog;
 import org.shortwave.search.SearchIndexing;
 import org.springframework.stereotype.Component;
@@ -11,7 +13,7 @@ import org.springframework.stereotype.Component;
  * Shortwave's own gauges, read at each scrape of {@code /actuator/prometheus}: change-log lag of this node and the
  * search index's lag. Counters live where things happen ({@code shortwave.scheduler.runs},
  * {@code shortwave.media.upload.rejections}); requests by page kind are Spring's {@code http.server.requests} with a
- * {@code page} tag. The page cache adds its hit and miss counters when it lands (see docs/operations.md).
+ * {@code page} tag. The page cache's hits, misses and evictions are read from its own counters.
  */
 @Component
 class OperationsMetrics implements MeterBinder {
@@ -19,11 +21,13 @@ class OperationsMetrics implements MeterBinder {
     private final ChangeFeedProgress feed;
     private final ChangeLog changeLog;
     private final SearchIndexing search;
+    private final PageCache pages;
 
-    OperationsMetrics(ChangeFeedProgress feed, ChangeLog changeLog, SearchIndexing search) {
+    OperationsMetrics(ChangeFeedProgress feed, ChangeLog changeLog, SearchIndexing search, PageCache pages) {
         this.feed = feed;
         this.changeLog = changeLog;
         this.search = search;
+        this.pages = pages;
     }
 
     @Override
@@ -39,5 +43,13 @@ class OperationsMetrics implements MeterBinder {
                 .register(registry);
         Gauge.builder("shortwave.search.index.documents", this, m -> search.index().count())
                 .description("Articles in this node's search index").register(registry);
+        FunctionCounter.builder("shortwave.page.cache.hits", pages, c -> c.stats().hits())
+                .description("Answers served from this node's page cache").register(registry);
+        FunctionCounter.builder("shortwave.page.cache.misses", pages, c -> c.stats().misses())
+                .description("Public answers the page cache did not have").register(registry);
+        FunctionCounter.builder("shortwave.page.cache.evictions", pages, c -> c.stats().evictions())
+                .description("Pages evicted by changes or for room").register(registry);
+        Gauge.builder("shortwave.page.cache.size", pages, c -> c.stats().bytes())
+                .description("Memory the stored pages take").baseUnit("bytes").register(registry);
     }
 }

@@ -73,7 +73,9 @@ class OperationsIT extends AppTestBase {
                 .containsPattern("http_server_requests_seconds_count\\{[^}]*page=\"home\"")
                 .containsPattern("shortwave_media_upload_rejections_total\\{[^}]*reason=\"unsupported_type\"")
                 .contains("shortwave_changelog_lag_changes", "shortwave_search_index_lag_changes",
-                        "shortwave_scheduler_runs_total", "hikaricp_connections_usage_seconds");
+                        "shortwave_scheduler_runs_total", "hikaricp_connections_usage_seconds",
+                        "shortwave_page_cache_hits_total", "shortwave_page_cache_misses_total",
+                        "shortwave_page_cache_size_bytes");
     }
 
     @Test
