@@ -1,10 +1,11 @@
 package org.shortwave.cache;
 
+import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Map;
+import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -15,8 +16,55 @@ import java.util.Set;
  * @param gzip null when the answer was not meant to be stored and the client did not take gzip
  * @param identity null for a stored page (rebuilt from gzip when needed)
  */
-record CachedPage(int status, List<Map.Entry<String, String>> headers, byte[] identity, byte[] gzip, byte[] brotli,
-        String etag, Set<String> keys, long expiresAtNanos) {
+record CachedPage(int status, List<Header> headers, byte[] identity, byte[] gzip, byte[] brotli, String etag,
+        Set<String> keys, long expiresAtNanos) {
+
+    /**
+     * A stored header, also kept as the bytes it goes out as: the hit path hands these to the server as they are,
+     * sparing it the per-request encoding of every name and value (a fifth of a hit's CPU time when measured).
+     *
+     * @param entity whether it describes the body, and so is left out of a 304
+     */
+    record Header(String name, String value, byte[] nameBytes, byte[] valueBytes, boolean entity) {
+
+        static Header of(String name, String value) {
+            String lower = name.toLowerCase(Locale.ROOT);
+            return new Header(name, value, name.getBytes(StandardCharsets.ISO_8859_1),
+                    value.getBytes(StandardCharsets.ISO_8859_1),
+                    lower.equals("content-type") || lower.equals("content-language"));
+        }
+    }
+
+    /**
+     * What to send a client for this page: a 304 when its If-None-Match names the page, else the body in the best
+     * encoding it takes.
+     *
+     * @param body null for a 304
+     * @param etag the ETag header, null when the page has none to give (a 301 or 404)
+     */
+    record Reply(int status, Encoding encoding, byte[] body, String etag) {
+
+        boolean notModified() {
+            return status == 304;
+        }
+    }
+
+    Reply replyTo(String acceptEncoding, String ifNoneMatch) {
+        Encoding encoding = Encoding.choose(acceptEncoding, brotli != null);
+        if (encoding == Encoding.GZIP && gzip == null) {
+            encoding = Encoding.IDENTITY;
+        }
+        String etagHeader = status == 200 ? etagHeader(etag, encoding) : null;
+        if (status == 200 && matches(ifNoneMatch, etag)) {
+            return new Reply(304, encoding, null, etagHeader);
+        }
+        byte[] body = switch (encoding) {
+            case BROTLI -> brotli;
+            case GZIP -> gzip;
+            case IDENTITY -> identity != null ? identity : Compression.gunzip(gzip);
+        };
+        return new Reply(status, encoding, body, etagHeader);
+    }
 
     /** Bytes of memory the entry holds, roughly: bodies plus a fixed allowance for headers and bookkeeping. */
     long weight() {
@@ -24,8 +72,8 @@ record CachedPage(int status, List<Map.Entry<String, String>> headers, byte[] id
         weight += identity == null ? 0 : identity.length;
         weight += gzip == null ? 0 : gzip.length;
         weight += brotli == null ? 0 : brotli.length;
-        for (Map.Entry<String, String> header : headers) {
-            weight += 2L * (header.getKey().length() + header.getValue().length());
+        for (Header header : headers) {
+            weight += 3L * (header.name().length() + header.value().length());
         }
         for (String key : keys) {
             weight += 64 + 2L * key.length();
@@ -86,10 +134,12 @@ record CachedPage(int status, List<Map.Entry<String, String>> headers, byte[] id
         BROTLI("br", "-br"), GZIP("gzip", "-gz"), IDENTITY(null, "");
 
         final String token;
+        final byte[] tokenBytes;
         final String etagSuffix;
 
         Encoding(String token, String etagSuffix) {
             this.token = token;
+            this.tokenBytes = token == null ? null : token.getBytes(StandardCharsets.ISO_8859_1);
             this.etagSuffix = etagSuffix;
         }
 

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
 import org.springframework.stereotype.Service;
 
 /**
@@ -42,8 +43,8 @@ public class PageCache {
     private final Map<String, Set<String>> byKey = new ConcurrentHashMap<>();
     private final PageCacheProperties properties;
     private final AtomicLong epoch = new AtomicLong();
-    private final AtomicLong hits = new AtomicLong();
-    private final AtomicLong misses = new AtomicLong();
+    private final LongAdder hits = new LongAdder();
+    private final LongAdder misses = new LongAdder();
     private final AtomicLong stores = new AtomicLong();
     private final AtomicLong evictions = new AtomicLong();
     private long bytes;
@@ -56,16 +57,24 @@ public class PageCache {
         return properties.enabled();
     }
 
-    /** The stored answer for this URL, or null. */
+    /** The stored answer for this URL, or null (counted as a miss). */
     CachedPage get(String url) {
+        CachedPage page = hit(url);
+        if (page == null) {
+            misses.increment();
+        }
+        return page;
+    }
+
+    /** A fresh stored answer, counted as a hit; null (and not counted: the filter will look again) otherwise. */
+    CachedPage hit(String url) {
         Entry entry = entries.get(url);
         long now = System.nanoTime();
         if (entry == null || entry.page.expired(now)) {
-            misses.incrementAndGet();
             return null;
         }
         entry.lastUsed = now;
-        hits.incrementAndGet();
+        hits.increment();
         return entry.page;
     }
 
@@ -132,7 +141,7 @@ public class PageCache {
     }
 
     public Stats stats() {
-        return new Stats(hits.get(), misses.get(), stores.get(), evictions.get(), entries.size(), bytes);
+        return new Stats(hits.sum(), misses.sum(), stores.get(), evictions.get(), entries.size(), bytes);
     }
 
     /** Drops least recently used entries (expired ones first) until the cache holds at most {@code target} bytes. */

@@ -6,14 +6,14 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Duration;
-import java.util.AbstractMap;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 import org.shortwave.cache.CachedPage.Encoding;
+import org.shortwave.cache.CachedPage.Header;
+import org.shortwave.cache.CachedPage.Reply;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
@@ -39,12 +39,12 @@ class PageCacheFilter extends OncePerRequestFilter {
     static final String SURROGATE_KEY = "Surrogate-Key";
     static final String X_CACHE = "X-Cache";
     /**
-     * Headers set afresh on every answer (by this filter, or per request like the request id), so a stored copy
-     * does not keep them.
+     * Headers set afresh on every answer (by this filter, or per request like the request id and HSTS, which only an
+     * HTTPS request gets), so a stored copy does not keep them.
      */
     private static final Set<String> OWN_HEADERS = Set.of("content-length", "content-encoding", "etag", "vary",
             "transfer-encoding", "date", "x-cache", "set-cookie", "content-type", "content-language",
-            "x-request-id");
+            "x-request-id", "strict-transport-security");
     private static final Set<Integer> STORED_STATUSES = Set.of(200, 301, 404);
 
     /** After a failed render, stale pages are served without trying to render for this long. */
@@ -66,12 +66,16 @@ class PageCacheFilter extends OncePerRequestFilter {
                 || path.startsWith("/media/") || path.startsWith("/assets/");
     }
 
+    /** Whether a request may be answered from the store (and its answer stored): a GET of a public page by nobody. */
+    static boolean mayUseStore(HttpServletRequest request, PageCache cache) {
+        return cache.enabled() && request.getHeader(HttpHeaders.AUTHORIZATION) == null
+                && request.getHeader(HttpHeaders.COOKIE) == null;
+    }
+
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        boolean personal = request.getHeader(HttpHeaders.AUTHORIZATION) != null
-                || request.getHeader(HttpHeaders.COOKIE) != null;
-        boolean useStore = cache.enabled() && !personal;
+        boolean useStore = mayUseStore(request, cache);
         String url = useStore ? key(request) : null;
         if (useStore) {
             CachedPage stored = cache.get(url);
@@ -145,22 +149,21 @@ class PageCacheFilter extends OncePerRequestFilter {
                 Set.copyOf(tag.keys), 0);
     }
 
-    private static List<Map.Entry<String, String>> headers(CapturedResponse response) {
-        List<Map.Entry<String, String>> headers = new ArrayList<>();
+    private static List<Header> headers(CapturedResponse response) {
+        List<Header> headers = new ArrayList<>();
         for (String name : response.getHeaderNames()) {
             if (!OWN_HEADERS.contains(name.toLowerCase(Locale.ROOT))) {
                 for (String value : response.getHeaders(name)) {
-                    headers.add(new AbstractMap.SimpleImmutableEntry<>(name, value));
+                    headers.add(Header.of(name, value));
                 }
             }
         }
         // The server keeps these two apart from the other headers until it sends them.
         if (response.getContentType() != null) {
-            headers.add(new AbstractMap.SimpleImmutableEntry<>(HttpHeaders.CONTENT_TYPE, response.getContentType()));
+            headers.add(Header.of(HttpHeaders.CONTENT_TYPE, response.getContentType()));
         }
         if (response.locale() != null) {
-            headers.add(new AbstractMap.SimpleImmutableEntry<>(HttpHeaders.CONTENT_LANGUAGE,
-                    response.locale().toLanguageTag()));
+            headers.add(Header.of(HttpHeaders.CONTENT_LANGUAGE, response.locale().toLanguageTag()));
         }
         return List.copyOf(headers);
     }
@@ -168,44 +171,34 @@ class PageCacheFilter extends OncePerRequestFilter {
     /** Sends a page (stored or just made) in the best encoding the client takes, or 304 when it has it already. */
     private static void send(HttpServletRequest request, HttpServletResponse response, CachedPage page, String how)
             throws IOException {
-        Encoding encoding = Encoding.choose(request.getHeader(HttpHeaders.ACCEPT_ENCODING), page.brotli() != null);
-        if (encoding == Encoding.GZIP && page.gzip() == null) {
-            encoding = Encoding.IDENTITY;
-        }
-        boolean notModified = page.status() == 200
-                && CachedPage.matches(request.getHeader(HttpHeaders.IF_NONE_MATCH), page.etag());
-        response.setStatus(notModified ? HttpServletResponse.SC_NOT_MODIFIED : page.status());
+        Reply reply = page.replyTo(request.getHeader(HttpHeaders.ACCEPT_ENCODING),
+                request.getHeader(HttpHeaders.IF_NONE_MATCH));
+        response.setStatus(reply.status());
         String previous = null;
-        for (Map.Entry<String, String> header : page.headers()) {
-            String name = header.getKey().toLowerCase(Locale.ROOT);
-            if (notModified && (name.equals("content-type") || name.equals("content-language"))) {
+        for (Header header : page.headers()) {
+            if (reply.notModified() && header.entity()) {
                 continue;
             }
-            if (header.getKey().equalsIgnoreCase(previous)) {
-                response.addHeader(header.getKey(), header.getValue());
+            if (header.name().equalsIgnoreCase(previous)) {
+                response.addHeader(header.name(), header.value());
             } else {
-                response.setHeader(header.getKey(), header.getValue());
+                response.setHeader(header.name(), header.value());
             }
-            previous = header.getKey();
+            previous = header.name();
         }
         response.setHeader(HttpHeaders.VARY, HttpHeaders.ACCEPT_ENCODING);
         response.setHeader(X_CACHE, how);
-        if (page.status() == 200) {
-            response.setHeader(HttpHeaders.ETAG, CachedPage.etagHeader(page.etag(), encoding));
+        if (reply.etag() != null) {
+            response.setHeader(HttpHeaders.ETAG, reply.etag());
         }
-        if (notModified) {
+        if (reply.notModified()) {
             return;
         }
-        byte[] bytes = switch (encoding) {
-            case BROTLI -> page.brotli();
-            case GZIP -> page.gzip();
-            case IDENTITY -> page.identity() != null ? page.identity() : Compression.gunzip(page.gzip());
-        };
-        if (encoding != Encoding.IDENTITY) {
-            response.setHeader(HttpHeaders.CONTENT_ENCODING, encoding.token);
+        if (reply.encoding() != Encoding.IDENTITY) {
+            response.setHeader(HttpHeaders.CONTENT_ENCODING, reply.encoding().token);
         }
-        response.setContentLength(bytes.length);
-        response.getOutputStream().write(bytes);
+        response.setContentLength(reply.body().length);
+        response.getOutputStream().write(reply.body());
     }
 
     /** An unmarked answer: sent as it is (the server compresses it), with an ETag and a 304 for a 200. */

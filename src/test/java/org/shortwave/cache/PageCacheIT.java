@@ -162,6 +162,34 @@ class PageCacheIT extends AppTestBase {
         assertThat(hit.headers().allValues("Set-Cookie")).isEmpty();
     }
 
+    /**
+     * Hits are answered before the servlet filters (PageCacheValve): they must still carry every header the filters
+     * give a rendered answer, a request id of their own (or the one a proxy sent), and HSTS only over HTTPS.
+     */
+    @Test
+    void aHitAnsweredBeforeTheFiltersCarriesEverythingARenderedAnswerDoes() {
+        String path = path(story("Cache hit headers"));
+        HttpResponse<byte[]> miss = fetch(path, "Accept-Encoding", "gzip", "X-Forwarded-Proto", "https");
+        assertThat(header(miss, "X-Cache")).isEqualTo("miss");
+        HttpResponse<byte[]> hit = hit(path, "Accept-Encoding", "gzip", "X-Forwarded-Proto", "https");
+
+        var withoutPerRequest = new java.util.TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+        withoutPerRequest.addAll(miss.headers().map().keySet());
+        withoutPerRequest.removeAll(List.of("date", "x-cache"));
+        var hitNames = new java.util.TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+        hitNames.addAll(hit.headers().map().keySet());
+        hitNames.removeAll(List.of("date", "x-cache"));
+        assertThat(hitNames).containsExactlyElementsOf(withoutPerRequest);
+        assertThat(header(hit, "Strict-Transport-Security")).isEqualTo(header(miss, "Strict-Transport-Security"))
+                .startsWith("max-age=");
+        assertThat(header(hit, "X-Request-Id")).matches("[0-9a-f-]{36}").isNotEqualTo(header(miss, "X-Request-Id"));
+
+        HttpResponse<byte[]> plain = hit(path, "Accept-Encoding", "gzip", "X-Request-Id", "varnish-1234567");
+        assertThat(header(plain, "Strict-Transport-Security")).as("no HSTS over plain HTTP").isNull();
+        assertThat(header(plain, "X-Request-Id")).isEqualTo("varnish-1234567");
+        assertThat(header(hit(path, "X-Request-Id", "<script>"), "X-Request-Id")).matches("[0-9a-f-]{36}");
+    }
+
     @Test
     void everyEncodingCarriesTheSamePageUnderItsOwnStrongEtag() {
         String path = path(story("Cache encodings"));

@@ -31,8 +31,7 @@ public class RequestIdFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        String given = request.getHeader(HEADER);
-        String id = given != null && ACCEPTED.matcher(given).matches() ? given : newId();
+        String id = idFor(request.getHeader(HEADER));
         response.setHeader(HEADER, id);
         MDC.put(MDC_KEY, id);
         try {
@@ -40,6 +39,11 @@ public class RequestIdFilter extends OncePerRequestFilter {
         } finally {
             MDC.remove(MDC_KEY);
         }
+    }
+
+    /** The id a request goes by: the one it brought when that looks like an id, else a new one. */
+    public static String idFor(String given) {
+        return given != null && ACCEPTED.matcher(given).matches() ? given : newId();
     }
 
     /**

@@ -1,4 +1,4 @@
-package org.shortwave.site.web;
+package org.shortwave.platform.web;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -18,8 +18,11 @@ import org.springframework.web.filter.OncePerRequestFilter;
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 10) // before Spring Security, so that its own answers (401, 403) carry them too
-class SecurityHeadersFilter extends OncePerRequestFilter {
+public class SecurityHeadersFilter extends OncePerRequestFilter {
 
+    /** Sent over HTTPS only: a plain-HTTP answer cannot tell a browser anything trustworthy. */
+    public static final String HSTS = "Strict-Transport-Security";
+    public static final String HSTS_VALUE = "max-age=31536000; includeSubDomains";
     static final String CONTENT_SECURITY_POLICY = "default-src 'self'; img-src 'self'; media-src 'self'; "
             + "style-src 'self'; script-src 'self'; font-src 'self'; object-src 'none'; base-uri 'none'; "
             + "form-action 'self'; frame-ancestors 'none'";
@@ -31,8 +34,8 @@ class SecurityHeadersFilter extends OncePerRequestFilter {
         response.setHeader("X-Content-Type-Options", "nosniff");
         response.setHeader("Referrer-Policy", "strict-origin-when-cross-origin");
         response.setHeader("X-Frame-Options", "DENY");
-        if (request.isSecure()) { // only over TLS: a plain-HTTP answer cannot tell a browser anything trustworthy
-            response.setHeader("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
+        if (request.isSecure()) {
+            response.setHeader(HSTS, HSTS_VALUE);
         }
         chain.doFilter(request, response);
     }
