@@ -129,7 +129,10 @@ page-bench: machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/10
 page-bench: load before the run: $(cut -d' ' -f1-3 /proc/loadavg)
 INFO
 
-"$HARNESS" -s "$(cat "$NGX/nginx.pid"),$CACHED_PID,$UNCACHED_PID" \
+# Server CPU counts the JVMs and their embedded PostgreSQL servers, which pg_ctl detaches from the JVM (so they are
+# not its descendants): each is named by the postmaster.pid in its data directory.
+PG_PIDS="$(head -1 "$WORK/cached/postgres/postmaster.pid"),$(head -1 "$WORK/uncached/postgres/postmaster.pid")"
+"$HARNESS" -s "$(cat "$NGX/nginx.pid"),$CACHED_PID,$UNCACHED_PID,$PG_PIDS" \
   nginx-gzstatic="http://127.0.0.1:$NGINX_PORT/article.html" \
   cached-article="http://127.0.0.1:$PORT$ARTICLE" \
   uncached-article="http://127.0.0.1:$PORT_NOCACHE$ARTICLE" \

@@ -20,9 +20,12 @@ final class Compression {
     private static final Logger log = LoggerFactory.getLogger(Compression.class);
     static final boolean BROTLI = loadBrotli();
 
-    /** Levels for a page stored once and sent many times, and for a page sent once. */
+    /**
+     * Levels for a page stored once and sent many times, and for a page sent once. Level 1 is nginx's default for
+     * compressing on the fly: on the demo article it costs a third of level 5's CPU time for 7% more bytes.
+     */
     static final int GZIP_STORED = 9;
-    static final int GZIP_ONCE = 5;
+    static final int GZIP_ONCE = 1;
     static final int BROTLI_STORED = 9;
     static final int BROTLI_ONCE = 4;
 
