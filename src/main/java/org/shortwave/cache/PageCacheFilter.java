@@ -14,8 +14,11 @@ import java.util.Set;
 import org.shortwave.cache.CachedPage.Encoding;
 import org.shortwave.cache.CachedPage.Header;
 import org.shortwave.cache.CachedPage.Reply;
+import org.shortwave.platform.web.RequestIdFilter;
+import org.shortwave.platform.web.SecurityHeadersFilter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 import org.springframework.http.HttpHeaders;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -101,6 +104,7 @@ class PageCacheFilter extends OncePerRequestFilter {
             failingUntil = System.nanoTime() + FAILING_WINDOW.toNanos();
             log.warn("Serving {} stale from the page cache: rendering it failed ({})", url, failure.toString());
             response.reset();
+            restorePerRequestHeaders(request, response);
             send(request, response, stale, "stale");
             return;
         }
@@ -199,6 +203,17 @@ class PageCacheFilter extends OncePerRequestFilter {
         }
         response.setContentLength(reply.body().length);
         response.getOutputStream().write(reply.body());
+    }
+
+    /** The headers a stored copy does not keep, set again after a reset (the filters before this one set them). */
+    private static void restorePerRequestHeaders(HttpServletRequest request, HttpServletResponse response) {
+        String id = MDC.get(RequestIdFilter.MDC_KEY);
+        if (id != null) {
+            response.setHeader(RequestIdFilter.HEADER, id);
+        }
+        if (request.isSecure()) {
+            response.setHeader(SecurityHeadersFilter.HSTS, SecurityHeadersFilter.HSTS_VALUE);
+        }
     }
 
     /** An unmarked answer: sent as it is (the server compresses it), with an ETag and a 304 for a 200. */

@@ -128,6 +128,7 @@ class DatabaseOutageIT {
         postgres.close();
         Map<String, Integer> statuses = new ConcurrentHashMap<>();
         AtomicInteger withoutRetryAfter = new AtomicInteger();
+        AtomicInteger withoutRequestId = new AtomicInteger();
         ExecutorService readers = Executors.newFixedThreadPool(4);
         Instant until = Instant.now().plusSeconds(4);
         List<Future<?>> load = new java.util.ArrayList<>();
@@ -141,6 +142,9 @@ class DatabaseOutageIT {
                     if (answer.statusCode() == 503 && answer.headers().firstValue("Retry-After").isEmpty()) {
                         withoutRetryAfter.incrementAndGet();
                     }
+                    if (answer.headers().firstValue("X-Request-Id").isEmpty()) {
+                        withoutRequestId.incrementAndGet();
+                    }
                 }
                 return null;
             }));
@@ -150,10 +154,11 @@ class DatabaseOutageIT {
             reader.get();
         }
         readers.shutdown();
-        System.out.printf("Database outage: %s; 503s without Retry-After: %d%n", new TreeMap<>(statuses),
-                withoutRetryAfter.get());
+        System.out.printf("Database outage: %s; 503s without Retry-After: %d; answers without a request id: %d%n",
+                new TreeMap<>(statuses), withoutRetryAfter.get(), withoutRequestId.get());
         assertThat(statuses.keySet()).containsOnly("stored 200", "unseen 503");
         assertThat(withoutRetryAfter).hasValue(0);
+        assertThat(withoutRequestId).as("answers without X-Request-Id").hasValue(0);
 
         assertThat(saved.statusCode()).isEqualTo(503);
         assertThat(saved.headers().firstValue("Retry-After")).isPresent();
