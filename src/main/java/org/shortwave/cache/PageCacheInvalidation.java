@@ -14,6 +14,7 @@ import org.shortwave.content.ChangeKind;
 import org.shortwave.content.ContentChanged;
 import org.shortwave.content.ContentCommitted;
 import org.shortwave.content.PublishedArticles;
+import org.shortwave.content.Taxonomy;
 import org.shortwave.content.Topic;
 import org.shortwave.i18n.Edition;
 import org.shortwave.i18n.Editions;
@@ -40,16 +41,18 @@ public class PageCacheInvalidation {
 
     private final PageCache cache;
     private final PublishedArticles articles;
+    private final Taxonomy taxonomy;
     private final Editions editions;
     private final MostRead mostRead;
     private final List<PurgeHook> hooks;
     private final Map<String, List<Long>> mostReadSeen = new HashMap<>();
     private volatile long appliedSeq;
 
-    PageCacheInvalidation(PageCache cache, PublishedArticles articles, Editions editions, MostRead mostRead,
-            List<PurgeHook> hooks) {
+    PageCacheInvalidation(PageCache cache, PublishedArticles articles, Taxonomy taxonomy, Editions editions,
+            MostRead mostRead, List<PurgeHook> hooks) {
         this.cache = cache;
         this.articles = articles;
+        this.taxonomy = taxonomy;
         this.editions = editions;
         this.mostRead = mostRead;
         this.hooks = hooks;
@@ -93,6 +96,19 @@ public class PageCacheInvalidation {
             keys.addAll(List.of(SurrogateKeys.FEEDS, SurrogateKeys.SITEMAPS, SurrogateKeys.API));
             return keys;
         }
+        switch (change.kind()) {
+            case SECTION_CHANGED, TOPIC_CHANGED -> {
+                return taxonomyKeys(change);
+            }
+            case PERSON_CHANGED -> {
+                // A byline: the pages of the person's public stories, and every list, feed and API answer showing them.
+                if (change.subjectId() != null) {
+                    taxonomy.publishedArticlesBy(change.subjectId()).forEach(id -> keys.add(SurrogateKeys.article(id)));
+                }
+                return keys;
+            }
+            default -> { }
+        }
         if (change.articleId() == null) {
             // An edition's list of top stories (LISTS_CHANGED), or any edition-wide change.
             if (change.editionCode() != null) {
@@ -125,8 +141,30 @@ public class PageCacheInvalidation {
             case ARTICLE_UNPUBLISHED, ARTICLE_DELETED -> keys.add(SurrogateKeys.SITEMAPS);
             // The article's own related stories, or its language versions (a version's page lists the others)
             case LISTS_CHANGED -> { }
-            case EDITION_CHANGED -> { } // handled above
+            case EDITION_CHANGED, SECTION_CHANGED, TOPIC_CHANGED, PERSON_CHANGED -> { } // handled above
         }
+        return keys;
+    }
+
+    /**
+     * A section or topic added, renamed, moved or removed. The section menu is on every page of the edition: its
+     * home, article pages, feeds and sitemaps carry the edition's key, its section and topic pages (and their feeds)
+     * their own keys, so all of those go; so does the one changed, which may be gone (its page must not stay), and
+     * the content API, whose answers name sections and topics. Rare; cheap to rebuild.
+     */
+    private Set<String> taxonomyKeys(ContentChanged change) {
+        Set<String> keys = new LinkedHashSet<>();
+        String code = change.editionCode();
+        if (code != null) {
+            keys.add(SurrogateKeys.edition(code));
+            taxonomy.sections(code).forEach(section -> keys.add(SurrogateKeys.section(section.id())));
+            taxonomy.topics(code).forEach(topic -> keys.add(SurrogateKeys.topic(topic.id())));
+        }
+        if (change.subjectId() != null) {
+            keys.add(change.kind() == ChangeKind.SECTION_CHANGED ? SurrogateKeys.section(change.subjectId())
+                    : SurrogateKeys.topic(change.subjectId()));
+        }
+        keys.add(SurrogateKeys.API);
         return keys;
     }
 

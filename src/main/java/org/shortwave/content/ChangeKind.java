@@ -14,7 +14,13 @@ public enum ChangeKind {
     /** An editor's list changed: an article's related stories, or an edition's top stories. */
     LISTS_CHANGED,
     /** An edition was added or changed (name, locale, calendar...): every node reloads its editions. */
-    EDITION_CHANGED;
+    EDITION_CHANGED,
+    /** A section of the edition was added, renamed, moved in the menu or removed (the menu is on every page). */
+    SECTION_CHANGED,
+    /** A topic of the edition was added, renamed or removed. */
+    TOPIC_CHANGED,
+    /** A person (an author) was added or edited; people are shared by every edition. */
+    PERSON_CHANGED;
 
     public String dbValue() {
         return name().toLowerCase(Locale.ROOT);

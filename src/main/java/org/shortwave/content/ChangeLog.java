@@ -33,8 +33,25 @@ public class ChangeLog {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public long record(ChangeKind kind, Long articleId, String editionCode) {
-        long seq = repository.append(kind, articleId, editionCode);
-        ContentChanged change = new ContentChanged(seq, kind, articleId, editionCode, clock.instant());
+        return append(kind, articleId, editionCode, null);
+    }
+
+    /**
+     * Records a change of a section, topic or person ({@code subjectId}) of an edition (null for a person), as part
+     * of the caller's transaction, like {@link #record}.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public long recordTaxonomy(ChangeKind kind, String editionCode, long subjectId) {
+        if (kind != ChangeKind.SECTION_CHANGED && kind != ChangeKind.TOPIC_CHANGED
+                && kind != ChangeKind.PERSON_CHANGED) {
+            throw new IllegalArgumentException(kind + " is not a change of sections, topics or people");
+        }
+        return append(kind, null, editionCode, subjectId);
+    }
+
+    private long append(ChangeKind kind, Long articleId, String editionCode, Long subjectId) {
+        long seq = repository.append(kind, articleId, editionCode, subjectId);
+        ContentChanged change = new ContentChanged(seq, kind, articleId, editionCode, clock.instant(), subjectId);
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
             @Override
             public void afterCommit() {

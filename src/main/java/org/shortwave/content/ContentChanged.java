@@ -10,6 +10,12 @@ import java.time.Instant;
  *
  * @param articleId the article, or null for an edition-wide change
  * @param editionCode the edition, or null
+ * @param subjectId for a section, topic or person change, the one changed (it may be gone); otherwise null
  */
-public record ContentChanged(long seq, ChangeKind kind, Long articleId, String editionCode, Instant at) {
+public record ContentChanged(long seq, ChangeKind kind, Long articleId, String editionCode, Instant at,
+        Long subjectId) {
+
+    public ContentChanged(long seq, ChangeKind kind, Long articleId, String editionCode, Instant at) {
+        this(seq, kind, articleId, editionCode, at, null);
+    }
 }

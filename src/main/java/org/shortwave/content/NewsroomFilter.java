@@ -1,6 +1,9 @@
 package org.shortwave.content;
 
-/** Filters of the newsroom's article list; null or blank means "any". */
+/**
+ * Filters of the newsroom's article list; null or blank means "any". {@code authorId} is a person of the byline
+ * (a {@link Person}), not a newsroom account.
+ */
 public record NewsroomFilter(String editionCode, Long sectionId, ArticleStatus status, Long authorId, String text,
         int limit) {
 

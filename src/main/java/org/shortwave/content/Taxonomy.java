@@ -1,6 +1,9 @@
 package org.shortwave.content;
 
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.shortwave.content.internal.TaxonomyRepository;
 import org.springframework.stereotype.Service;
@@ -9,6 +12,17 @@ import org.springframework.transaction.annotation.Transactional;
 /** How an edition's stories are organised: sections (the main menu), topics, and the people who write them. */
 @Service
 public class Taxonomy {
+
+    /** Longest section or topic slug and name (the schema's limits). */
+    public static final int SLUG_MAX = 80;
+    public static final int NAME_MAX = 80;
+    /** Longest person name, Latin-script name and description. */
+    public static final int PERSON_NAME_MAX = 200;
+    public static final int PERSON_LATIN_NAME_MAX = 200;
+    public static final int PERSON_DESCRIPTION_MAX = 300;
+
+    /** What a removal found. */
+    public enum Removal { REMOVED, NOT_FOUND, IN_USE }
 
     private final TaxonomyRepository repository;
 
@@ -58,6 +72,116 @@ public class Taxonomy {
     @Transactional
     public long ensurePerson(String key, String name, String latinName, String description) {
         return repository.insertPersonIfMissing(key, name, latinName, description);
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<Person> person(long id) {
+        return repository.person(id);
+    }
+
+    /** Section id to the number of articles it holds (deleted ones included): a section holding any stays. */
+    @Transactional(readOnly = true)
+    public Map<Long, Long> sectionUse(String editionCode) {
+        return repository.sectionUse(editionCode);
+    }
+
+    /** Topic id to the number of articles it tags. */
+    @Transactional(readOnly = true)
+    public Map<Long, Long> topicUse(String editionCode) {
+        return repository.topicUse(editionCode);
+    }
+
+    /** Whether a slug may name a section or topic: the slug rules, within the schema's length. */
+    public static boolean isValidSlug(String slug) {
+        return Slugs.isValid(slug) && slug.length() <= SLUG_MAX;
+    }
+
+    /** Adds a section at the end of the edition's menu; empty when its slug is taken in the edition. */
+    @Transactional
+    public Optional<Long> addSection(String editionCode, String slug, String name) {
+        requireSlug(slug);
+        return repository.insertSection(editionCode, slug, name);
+    }
+
+    /** Renames a section; false when the edition has no such section. The slug never changes. */
+    @Transactional
+    public boolean renameSection(String editionCode, long id, String name) {
+        return repository.renameSection(editionCode, id, name) == 1;
+    }
+
+    /**
+     * Moves a section one place up ({@code -1}) or down ({@code 1}) in the edition's menu, numbering the menu
+     * 10, 20, 30... on the way (positions from older data may tie). False when the edition has no such section; a
+     * move past either end changes nothing.
+     */
+    @Transactional
+    public boolean moveSection(String editionCode, long id, int step) {
+        List<Long> order = new ArrayList<>(repository.lockSections(editionCode));
+        int at = order.indexOf(id);
+        if (at < 0) {
+            return false;
+        }
+        int to = at + Integer.signum(step);
+        if (to >= 0 && to < order.size()) {
+            Collections.swap(order, at, to);
+        }
+        for (int i = 0; i < order.size(); i++) {
+            repository.positionSection(order.get(i), (i + 1) * 10);
+        }
+        return true;
+    }
+
+    /** Removes a section that holds no article (not even a deleted one); one that does stays. */
+    @Transactional
+    public Removal removeSection(String editionCode, long id) {
+        if (repository.section(editionCode, id).isEmpty()) {
+            return Removal.NOT_FOUND;
+        }
+        if (repository.articlesInSection(id) > 0) {
+            return Removal.IN_USE;
+        }
+        return repository.deleteSection(editionCode, id) == 1 ? Removal.REMOVED : Removal.NOT_FOUND;
+    }
+
+    /** Adds a topic; empty when its slug is taken in the edition. */
+    @Transactional
+    public Optional<Long> addTopic(String editionCode, String slug, String name) {
+        requireSlug(slug);
+        return repository.insertTopic(editionCode, slug, name);
+    }
+
+    @Transactional
+    public boolean renameTopic(String editionCode, long id, String name) {
+        return repository.renameTopic(editionCode, id, name) == 1;
+    }
+
+    /** Removes a topic no article is tagged with. */
+    @Transactional
+    public Removal removeTopic(String editionCode, long id) {
+        if (repository.topic(editionCode, id).isEmpty()) {
+            return Removal.NOT_FOUND;
+        }
+        if (repository.articlesWithTopic(id) > 0) {
+            return Removal.IN_USE;
+        }
+        return repository.deleteTopic(editionCode, id) == 1 ? Removal.REMOVED : Removal.NOT_FOUND;
+    }
+
+    @Transactional
+    public long addPerson(String name, String latinName, String description) {
+        return repository.insertPerson(name, latinName, description);
+    }
+
+    /** Changes a person's names and description; false when there is no such person. */
+    @Transactional
+    public boolean updatePerson(long id, String name, String latinName, String description) {
+        return repository.updatePerson(id, name, latinName, description) == 1;
+    }
+
+    /** The public articles bylined to a person: the pages that show their name. */
+    @Transactional(readOnly = true)
+    public List<Long> publishedArticlesBy(long personId) {
+        return repository.publishedArticlesBy(personId);
     }
 
     private static void requireSlug(String slug) {

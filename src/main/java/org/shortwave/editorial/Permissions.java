@@ -39,4 +39,23 @@ public final class Permissions {
                     || own && (status == ArticleStatus.DRAFT ? CONTRIBUTOR_OWN_DRAFT : CONTRIBUTOR_OWN).contains(action);
         };
     }
+
+    /**
+     * Sections and topics of an edition (they shape its public menu and addresses): admins, and the edition's
+     * editors. Contributors file stories in them but do not change them.
+     */
+    public static boolean mayManageTaxonomy(Account user, String editionCode) {
+        if (user == null || !user.enabled()) {
+            return false;
+        }
+        return user.admin() || user.roleIn(editionCode).orElse(null) == Role.EDITOR;
+    }
+
+    /** People (authors) are shared by every edition: admins, and whoever is an editor in some edition. */
+    public static boolean mayManagePeople(Account user) {
+        if (user == null || !user.enabled()) {
+            return false;
+        }
+        return user.admin() || user.roles().containsValue(Role.EDITOR);
+    }
 }

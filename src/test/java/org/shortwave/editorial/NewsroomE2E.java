@@ -40,6 +40,12 @@ class NewsroomE2E extends BrowserTestBase {
     @Autowired
     TestClock clock;
 
+    @Autowired
+    org.shortwave.content.ChangeLog changeLog;
+
+    @Autowired
+    org.springframework.transaction.support.TransactionTemplate transactions;
+
     private Account editor;
     private Account writer;
     private boolean signInPictured;
@@ -282,6 +288,72 @@ class NewsroomE2E extends BrowserTestBase {
             assertThat(page.textContent("p.message")).isEqualTo("已保存。");
             assertThat(accounts.findByEmail(email).orElseThrow().roleIn("zh-hans")).contains(Role.CONTRIBUTOR);
         }
+    }
+
+    /**
+     * A new edition used without SQL: an admin adds it, gives it a section in the newsroom, writes and publishes a
+     * story in that section, and a reader finds the section in the edition's menu with the story in it. The
+     * edition and what was made in it are removed afterwards (other tests list every edition).
+     */
+    @Test
+    void anAdminAddsAnEditionAndItsSectionThenPublishesAStoryThatReadersFindUnderIt() {
+        String code = "de-e2e";
+        Account admin = accounts.create(null, "e2e-admin-" + UUID.randomUUID() + "@example.org", "Admin Weber",
+                PASSWORD, true);
+        String headline = "Neue Ausgabe, erste Meldung " + UUID.randomUUID().toString().substring(0, 4);
+        try (BrowserContext context = browser.newContext(new Browser.NewContextOptions().setLocale("en-GB"));
+                BrowserContext reader = browser.newContext()) {
+            Page page = signIn(context, admin);
+            page.click("header nav a[href='/admin/editions']");
+            page.fill("#code", code);
+            page.fill("#locale", "de-DE");
+            page.fill("#name", "Deutsch (Test)");
+            page.fill("#siteName", "Kurzwelle Test");
+            page.fill("#copyrightHolder", "Kurzwelle");
+            page.fill("#timeZone", "Europe/Berlin");
+            page.fill("#position", "95");
+            page.click("form.stack button[type=submit]");
+            assertThat(page.url()).endsWith("/admin/editions?saved");
+
+            page.click("header nav a[href='/admin/sections']");
+            page.navigate(uri("/admin/sections/" + code).toString());
+            page.fill("#new-name", "Wissenschaft");
+            page.fill("#new-slug", "wissenschaft");
+            page.click("form[action='/admin/sections/" + code + "'] button[type=submit]");
+            assertThat(page.textContent("p.message[role=status]")).startsWith("Saved");
+            screenshot(page, "newsroom-sections");
+
+            page.navigate(uri("/admin/articles/new?edition=" + code).toString());
+            page.fill("#headline", headline);
+            page.fill("#slug", "erste-meldung");
+            page.fill("#lead", "Die erste Meldung der neuen Ausgabe.");
+            assertThat(page.locator("#section option:checked").textContent()).isEqualTo("Wissenschaft");
+            page.fill("textarea[name='blocks.0.text']", "Der erste Absatz.");
+            page.click("form.editor button[value=save] >> nth=0");
+            assertThat(page.url()).contains("?saved");
+            page.click("button[value=publish]");
+
+            Page home = reader.newPage();
+            home.navigate(uri("/" + code + "/").toString());
+            home.click("nav#main-menu a:text-is('Wissenschaft')");
+            assertThat(home.url()).contains("/" + code + "/wissenschaft/s-");
+            assertThat(home.locator("main").textContent()).contains(headline);
+        } finally {
+            removeEdition(code);
+        }
+    }
+
+    private void removeEdition(String code) {
+        for (long id : jdbc.sql("select id from article where edition_code = ?").param(code).query(Long.class).list()) {
+            // Announced as deleted first, so the search index drops it like any deleted story.
+            new org.shortwave.content.ArticleChanges(jdbc, changeLog, transactions).delete(id);
+        }
+        jdbc.sql("delete from article where edition_code = ?").param(code).update();
+        jdbc.sql("delete from section where edition_code = ?").param(code).update();
+        jdbc.sql("delete from edition where code = ?").param(code).update();
+        transactions.executeWithoutResult(status -> changeLog.record(
+                org.shortwave.content.ChangeKind.EDITION_CHANGED, null, code));
+        editions.reload();
     }
 
     private boolean searchFinds(String word) {

@@ -69,4 +69,22 @@ class PermissionsTest {
         assertThat(Permissions.allows(TRADITIONAL_EDITOR, Action.PUBLISH, "zh-hant", false, ArticleStatus.IN_REVIEW))
                 .isTrue();
     }
+
+    @org.junit.jupiter.api.Test
+    void sectionsAndTopicsAreForAdminsAndTheEditionsEditorsPeopleForAnyEditor() {
+        assertThat(Permissions.mayManageTaxonomy(ADMIN, "zh-hans")).isTrue();
+        assertThat(Permissions.mayManageTaxonomy(EDITOR, "zh-hans")).isTrue();
+        assertThat(Permissions.mayManageTaxonomy(CONTRIBUTOR, "zh-hans")).isFalse();
+        assertThat(Permissions.mayManageTaxonomy(OUTSIDER, "zh-hans")).isFalse();
+        assertThat(Permissions.mayManageTaxonomy(TRADITIONAL_EDITOR, "zh-hans")).isFalse();
+        assertThat(Permissions.mayManageTaxonomy(DISABLED_ADMIN, "zh-hans")).isFalse();
+        assertThat(Permissions.mayManageTaxonomy(null, "zh-hans")).isFalse();
+
+        assertThat(Permissions.mayManagePeople(ADMIN)).isTrue();
+        assertThat(Permissions.mayManagePeople(EDITOR)).isTrue();
+        assertThat(Permissions.mayManagePeople(OUTSIDER)).isTrue();
+        assertThat(Permissions.mayManagePeople(CONTRIBUTOR)).isFalse();
+        assertThat(Permissions.mayManagePeople(DISABLED_ADMIN)).isFalse();
+        assertThat(Permissions.mayManagePeople(null)).isFalse();
+    }
 }

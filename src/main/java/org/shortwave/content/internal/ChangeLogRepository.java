@@ -19,19 +19,21 @@ public class ChangeLogRepository {
     }
 
     /** Appends a change; the caller's transaction makes it part of the write. NOTIFY is delivered on commit. */
-    public long append(ChangeKind kind, Long articleId, String editionCode) {
-        long seq = jdbc.sql("insert into change_log (kind, article_id, edition_code) values (?, ?, ?) returning seq")
-                .params(kind.dbValue(), articleId, editionCode).query(Long.class).single();
+    public long append(ChangeKind kind, Long articleId, String editionCode, Long subjectId) {
+        long seq = jdbc.sql("""
+                insert into change_log (kind, article_id, edition_code, subject_id) values (?, ?, ?, ?)
+                returning seq""")
+                .params(kind.dbValue(), articleId, editionCode, subjectId).query(Long.class).single();
         jdbc.sql("select pg_notify(?, ?)").params(CHANNEL, Long.toString(seq)).query(Object.class).single();
         return seq;
     }
 
     public List<ContentChanged> since(long seq, int limit) {
-        return jdbc.sql("select seq, kind, article_id, edition_code, at from change_log where seq > ? order by seq limit ?")
+        return jdbc.sql("select seq, kind, article_id, edition_code, at, subject_id from change_log where seq > ? order by seq limit ?")
                 .params(seq, limit)
                 .query((rs, row) -> new ContentChanged(rs.getLong("seq"), ChangeKind.of(rs.getString("kind")),
                         (Long) rs.getObject("article_id"), rs.getString("edition_code"),
-                        ArticleRepository.instant(rs, "at")))
+                        ArticleRepository.instant(rs, "at"), (Long) rs.getObject("subject_id")))
                 .list();
     }
 

@@ -134,8 +134,9 @@ public class NewsroomArticleRepository {
             params.put("status", filter.status().dbValue());
         }
         if (filter.authorId() != null) {
-            sql.append(" and (a.created_by = :author or exists (select 1 from article_author aa"
-                    + " where aa.article_id = a.id and aa.person_id = :author))");
+            // A person of the byline (people and newsroom accounts are different things).
+            sql.append(" and exists (select 1 from article_author aa where aa.article_id = a.id"
+                    + " and aa.person_id = :author)");
             params.put("author", filter.authorId());
         }
         if (filter.text() != null) {

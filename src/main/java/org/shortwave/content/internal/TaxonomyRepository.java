@@ -1,6 +1,8 @@
 package org.shortwave.content.internal;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.shortwave.content.Person;
 import org.shortwave.content.Section;
@@ -73,5 +75,101 @@ public class TaxonomyRepository {
     public Optional<Person> person(long id) {
         return jdbc.sql("select id, name, latin_name, description from person where id = ?")
                 .param(id).query(Person.class).optional();
+    }
+
+    /** Adds a section at the end of the edition's menu; empty when the edition has one with that slug. */
+    public Optional<Long> insertSection(String editionCode, String slug, String name) {
+        return jdbc.sql("""
+                insert into section (edition_code, slug, name, position)
+                values (:edition, :slug, :name,
+                        (select coalesce(max(position), 0) + 10 from section where edition_code = :edition))
+                on conflict (edition_code, slug) do nothing
+                returning id""")
+                .param("edition", editionCode).param("slug", slug).param("name", name)
+                .query(Long.class).optional();
+    }
+
+    public int renameSection(String editionCode, long id, String name) {
+        return jdbc.sql("update section set name = ? where edition_code = ? and id = ?")
+                .params(name, editionCode, id).update();
+    }
+
+    /** The edition's section ids in menu order, locked until the transaction ends (two moves at once queue up). */
+    public List<Long> lockSections(String editionCode) {
+        return jdbc.sql("select id from section where edition_code = ? order by position, id for update")
+                .param(editionCode).query(Long.class).list();
+    }
+
+    public void positionSection(long id, int position) {
+        jdbc.sql("update section set position = ? where id = ?").params(position, id).update();
+    }
+
+    /** Articles in the section, deleted ones included (they still point at it). */
+    public long articlesInSection(long id) {
+        return jdbc.sql("select count(*) from article where section_id = ?").param(id).query(Long.class).single();
+    }
+
+    public int deleteSection(String editionCode, long id) {
+        return jdbc.sql("delete from section where edition_code = ? and id = ?").params(editionCode, id).update();
+    }
+
+    public Optional<Long> insertTopic(String editionCode, String slug, String name) {
+        return jdbc.sql("""
+                insert into topic (edition_code, slug, name) values (?, ?, ?)
+                on conflict (edition_code, slug) do nothing
+                returning id""")
+                .params(editionCode, slug, name).query(Long.class).optional();
+    }
+
+    public int renameTopic(String editionCode, long id, String name) {
+        return jdbc.sql("update topic set name = ? where edition_code = ? and id = ?")
+                .params(name, editionCode, id).update();
+    }
+
+    /** Articles tagged with the topic, deleted ones included. */
+    public long articlesWithTopic(long id) {
+        return jdbc.sql("select count(*) from article_topic where topic_id = ?").param(id).query(Long.class).single();
+    }
+
+    public int deleteTopic(String editionCode, long id) {
+        return jdbc.sql("delete from topic where edition_code = ? and id = ?").params(editionCode, id).update();
+    }
+
+    public long insertPerson(String name, String latinName, String description) {
+        return jdbc.sql("insert into person (name, latin_name, description) values (?, ?, ?) returning id")
+                .params(name, latinName, description).query(Long.class).single();
+    }
+
+    public int updatePerson(long id, String name, String latinName, String description) {
+        return jdbc.sql("update person set name = ?, latin_name = ?, description = ? where id = ?")
+                .params(name, latinName, description, id).update();
+    }
+
+    /** The published, not deleted articles that name the person as an author: the pages that show their name. */
+    public List<Long> publishedArticlesBy(long personId) {
+        return jdbc.sql("""
+                select a.id from article_author aa join article a on a.id = aa.article_id
+                where aa.person_id = ? and a.status = 'published' and a.deleted_at is null""")
+                .param(personId).query(Long.class).list();
+    }
+
+    /** How many articles (deleted ones included) each of the edition's sections holds. */
+    public Map<Long, Long> sectionUse(String editionCode) {
+        Map<Long, Long> use = new HashMap<>();
+        jdbc.sql("""
+                select s.id, count(a.id) as n from section s left join article a on a.section_id = s.id
+                where s.edition_code = ? group by s.id""")
+                .param(editionCode).query((rs, row) -> use.put(rs.getLong("id"), rs.getLong("n"))).list();
+        return use;
+    }
+
+    /** How many articles (deleted ones included) each of the edition's topics tags. */
+    public Map<Long, Long> topicUse(String editionCode) {
+        Map<Long, Long> use = new HashMap<>();
+        jdbc.sql("""
+                select t.id, count(at.article_id) as n from topic t left join article_topic at on at.topic_id = t.id
+                where t.edition_code = ? group by t.id""")
+                .param(editionCode).query((rs, row) -> use.put(rs.getLong("id"), rs.getLong("n"))).list();
+        return use;
     }
 }

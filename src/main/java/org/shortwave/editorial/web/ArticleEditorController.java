@@ -17,6 +17,7 @@ import org.shortwave.content.ArticleStatus;
 import org.shortwave.content.EditableArticle;
 import org.shortwave.content.NewsroomArticles;
 import org.shortwave.content.NewsroomFilter;
+import org.shortwave.content.Section;
 import org.shortwave.content.Taxonomy;
 import org.shortwave.content.Translations;
 import org.shortwave.editorial.Action;
@@ -76,17 +77,24 @@ class ArticleEditorController {
     @GetMapping("/admin/articles")
     ModelAndView list(HttpServletRequest request, @RequestParam(defaultValue = "") String edition,
             @RequestParam(defaultValue = "") String status, @RequestParam(defaultValue = "") String q,
-            @RequestParam(defaultValue = "") String author) {
+            @RequestParam(defaultValue = "") String author, @RequestParam(defaultValue = "") String section) {
         Account user = current.require();
         ArticleStatus wanted = parseStatus(status);
         Long authorId = author.matches("[0-9]{1,18}") ? Long.valueOf(author) : null;
-        var items = articles.list(new NewsroomFilter(edition.isBlank() ? null : edition, null, wanted, authorId, q, 200))
+        // The section choice belongs to the chosen edition: the form lists that edition's sections only.
+        List<Section> sections = edition.isBlank() ? List.of() : taxonomy.sections(edition);
+        Long sectionId = sections.stream().filter(s -> String.valueOf(s.id()).equals(section)).findFirst()
+                .map(Section::id).orElse(null);
+        var items = articles.list(new NewsroomFilter(edition.isBlank() ? null : edition, sectionId, wanted, authorId,
+                q, 200))
                 .stream()
                 .filter(i -> org.shortwave.editorial.Permissions.allows(user, Action.VIEW, i.editionCode(),
                         java.util.Objects.equals(i.createdBy(), user.id()), i.status()))
                 .toList();
         return new ModelAndView("admin/articles", Map.of("chrome", pages.chrome(request, "editor.list.title", user),
-                "items", items, "editions", editions.all(), "edition", edition, "status", status, "q", q));
+                "items", items, "editions", editions.all(), "edition", edition, "status", status, "q", q,
+                "sections", sections, "section", sectionId == null ? "" : String.valueOf(sectionId),
+                "people", taxonomy.people(), "author", authorId == null ? "" : String.valueOf(authorId)));
     }
 
     @GetMapping("/admin/articles/new")

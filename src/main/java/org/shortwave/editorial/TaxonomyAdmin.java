@@ -1,0 +1,269 @@
+package org.shortwave.editorial;
+
+import java.util.Locale;
+import java.util.function.LongSupplier;
+import org.shortwave.accounts.Account;
+import org.shortwave.accounts.AuditLog;
+import org.shortwave.content.ChangeKind;
+import org.shortwave.content.ChangeLog;
+import org.shortwave.content.Taxonomy;
+import org.shortwave.i18n.Editions;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The newsroom's changes to sections, topics and people (docs/newsroom.md). Each runs in one transaction that writes
+ * the change, an audit entry and a row of the change log, so that every node's page cache drops the pages showing
+ * it (the section menu is on every page of the edition). Slugs are fixed once made: public addresses carry them.
+ */
+@Service
+public class TaxonomyAdmin {
+
+    private final Taxonomy taxonomy;
+    private final Editions editions;
+    private final ChangeLog changes;
+    private final AuditLog audit;
+    private final TransactionTemplate transaction;
+
+    TaxonomyAdmin(Taxonomy taxonomy, Editions editions, ChangeLog changes, AuditLog audit,
+            TransactionTemplate transaction) {
+        this.taxonomy = taxonomy;
+        this.editions = editions;
+        this.changes = changes;
+        this.audit = audit;
+        this.transaction = transaction;
+    }
+
+    /** Why a change was refused: a message key, and the HTTP status that says it (422, 409 or 404). */
+    public static final class RefusedException extends RuntimeException {
+        private final String messageKey;
+        private final int status;
+
+        RefusedException(String messageKey, int status) {
+            super(messageKey);
+            this.messageKey = messageKey;
+            this.status = status;
+        }
+
+        public String messageKey() {
+            return messageKey;
+        }
+
+        public int status() {
+            return status;
+        }
+    }
+
+    /** The user may not change this edition's sections and topics, or people (answered 403). */
+    public static final class NotPermittedException extends RuntimeException {
+        public NotPermittedException(String what) {
+            super("not allowed to change " + what);
+        }
+    }
+
+    /** A person as the newsroom types them. */
+    public record PersonForm(String name, String latinName, String description) {
+    }
+
+    // ---- sections ----
+
+    public long addSection(Account user, String editionCode, String slug, String name) {
+        requireEdition(user, editionCode);
+        String cleanSlug = slug(slug);
+        String cleanName = name(name, "admin.taxonomy.invalid.name");
+        return write(() -> {
+            long id = taxonomy.addSection(editionCode, cleanSlug, cleanName)
+                    .orElseThrow(() -> new RefusedException("admin.taxonomy.invalid.slug-taken", 422));
+            changes.recordTaxonomy(ChangeKind.SECTION_CHANGED, editionCode, id);
+            audit.record(user, "section.created", "section", id, editionCode + " " + cleanSlug + " " + cleanName);
+            return id;
+        });
+    }
+
+    public void renameSection(Account user, String editionCode, long id, String name) {
+        requireEdition(user, editionCode);
+        String cleanName = name(name, "admin.taxonomy.invalid.name");
+        write(() -> {
+            String before = taxonomy.section(editionCode, id).map(s -> s.name()).orElseThrow(TaxonomyAdmin::notFound);
+            taxonomy.renameSection(editionCode, id, cleanName);
+            changes.recordTaxonomy(ChangeKind.SECTION_CHANGED, editionCode, id);
+            audit.record(user, "section.renamed", "section", id, before + " -> " + cleanName);
+            return id;
+        });
+    }
+
+    /** Moves a section one place up ({@code "up"}) or down ({@code "down"}) in the edition's menu. */
+    public void moveSection(Account user, String editionCode, long id, String direction) {
+        requireEdition(user, editionCode);
+        int step = switch (direction == null ? "" : direction) {
+            case "up" -> -1;
+            case "down" -> 1;
+            default -> throw new RefusedException("admin.taxonomy.invalid.direction", 422);
+        };
+        write(() -> {
+            if (!taxonomy.moveSection(editionCode, id, step)) {
+                throw notFound();
+            }
+            changes.recordTaxonomy(ChangeKind.SECTION_CHANGED, editionCode, id);
+            audit.record(user, "section.moved", "section", id, direction);
+            return id;
+        });
+    }
+
+    /** Removes an empty section; one holding articles (even deleted ones) is refused with 409. */
+    public void removeSection(Account user, String editionCode, long id) {
+        requireEdition(user, editionCode);
+        write(() -> {
+            String name = taxonomy.section(editionCode, id).map(s -> s.slug() + " " + s.name()).orElse("");
+            switch (taxonomy.removeSection(editionCode, id)) {
+                case NOT_FOUND -> throw notFound();
+                case IN_USE -> throw new RefusedException("admin.taxonomy.in-use", 409);
+                case REMOVED -> { }
+            }
+            changes.recordTaxonomy(ChangeKind.SECTION_CHANGED, editionCode, id);
+            audit.record(user, "section.removed", "section", id, editionCode + " " + name);
+            return id;
+        });
+    }
+
+    // ---- topics ----
+
+    public long addTopic(Account user, String editionCode, String slug, String name) {
+        requireEdition(user, editionCode);
+        String cleanSlug = slug(slug);
+        String cleanName = name(name, "admin.taxonomy.invalid.name");
+        return write(() -> {
+            long id = taxonomy.addTopic(editionCode, cleanSlug, cleanName)
+                    .orElseThrow(() -> new RefusedException("admin.taxonomy.invalid.slug-taken", 422));
+            changes.recordTaxonomy(ChangeKind.TOPIC_CHANGED, editionCode, id);
+            audit.record(user, "topic.created", "topic", id, editionCode + " " + cleanSlug + " " + cleanName);
+            return id;
+        });
+    }
+
+    public void renameTopic(Account user, String editionCode, long id, String name) {
+        requireEdition(user, editionCode);
+        String cleanName = name(name, "admin.taxonomy.invalid.name");
+        write(() -> {
+            String before = taxonomy.topic(editionCode, id).map(t -> t.name()).orElseThrow(TaxonomyAdmin::notFound);
+            taxonomy.renameTopic(editionCode, id, cleanName);
+            changes.recordTaxonomy(ChangeKind.TOPIC_CHANGED, editionCode, id);
+            audit.record(user, "topic.renamed", "topic", id, before + " -> " + cleanName);
+            return id;
+        });
+    }
+
+    /** Removes a topic no article is tagged with; otherwise 409. */
+    public void removeTopic(Account user, String editionCode, long id) {
+        requireEdition(user, editionCode);
+        write(() -> {
+            String name = taxonomy.topic(editionCode, id).map(t -> t.slug() + " " + t.name()).orElse("");
+            switch (taxonomy.removeTopic(editionCode, id)) {
+                case NOT_FOUND -> throw notFound();
+                case IN_USE -> throw new RefusedException("admin.taxonomy.in-use", 409);
+                case REMOVED -> { }
+            }
+            changes.recordTaxonomy(ChangeKind.TOPIC_CHANGED, editionCode, id);
+            audit.record(user, "topic.removed", "topic", id, editionCode + " " + name);
+            return id;
+        });
+    }
+
+    // ---- people ----
+
+    public long addPerson(Account user, PersonForm form) {
+        requirePeople(user);
+        PersonForm clean = person(form);
+        return write(() -> {
+            long id = taxonomy.addPerson(clean.name(), clean.latinName(), clean.description());
+            changes.recordTaxonomy(ChangeKind.PERSON_CHANGED, null, id);
+            audit.record(user, "person.created", "person", id, clean.name());
+            return id;
+        });
+    }
+
+    public void updatePerson(Account user, long id, PersonForm form) {
+        requirePeople(user);
+        PersonForm clean = person(form);
+        write(() -> {
+            if (!taxonomy.updatePerson(id, clean.name(), clean.latinName(), clean.description())) {
+                throw notFound();
+            }
+            changes.recordTaxonomy(ChangeKind.PERSON_CHANGED, null, id);
+            audit.record(user, "person.changed", "person", id, clean.name());
+            return id;
+        });
+    }
+
+    // ---- rules ----
+
+    private void requireEdition(Account user, String editionCode) {
+        if (!Permissions.mayManageTaxonomy(user, editionCode)) {
+            throw new NotPermittedException("the sections and topics of " + editionCode);
+        }
+        if (editions.find(editionCode).isEmpty()) {
+            throw notFound();
+        }
+    }
+
+    private static void requirePeople(Account user) {
+        if (!Permissions.mayManagePeople(user)) {
+            throw new NotPermittedException("people");
+        }
+    }
+
+    private static String slug(String slug) {
+        String clean = slug == null ? "" : slug.strip();
+        if (!Taxonomy.isValidSlug(clean)) {
+            throw new RefusedException("admin.taxonomy.invalid.slug", 422);
+        }
+        return clean;
+    }
+
+    /** A one-line text of 1 to the limit's characters (code points), with no control characters. */
+    private static String name(String name, String messageKey) {
+        String clean = text(name, Taxonomy.NAME_MAX, messageKey);
+        if (clean == null) {
+            throw new RefusedException(messageKey, 422);
+        }
+        return clean;
+    }
+
+    private static PersonForm person(PersonForm form) {
+        String name = text(form.name(), Taxonomy.PERSON_NAME_MAX, "admin.people.invalid.name");
+        if (name == null) {
+            throw new RefusedException("admin.people.invalid.name", 422);
+        }
+        return new PersonForm(name,
+                text(form.latinName(), Taxonomy.PERSON_LATIN_NAME_MAX, "admin.people.invalid.latin-name"),
+                text(form.description(), Taxonomy.PERSON_DESCRIPTION_MAX, "admin.people.invalid.description"));
+    }
+
+    /** The stripped text, or null when empty; refused when too long or holding control characters. */
+    private static String text(String value, int max, String messageKey) {
+        String clean = value == null ? "" : value.strip();
+        if (clean.codePointCount(0, clean.length()) > max || clean.codePoints().anyMatch(Character::isISOControl)) {
+            throw new RefusedException(messageKey, 422);
+        }
+        return clean.isEmpty() ? null : clean;
+    }
+
+    private static RefusedException notFound() {
+        return new RefusedException("admin.taxonomy.not-found", 404);
+    }
+
+    private long write(LongSupplier work) {
+        try {
+            Long id = transaction.execute(status -> work.getAsLong());
+            return id == null ? 0 : id;
+        } catch (DataIntegrityViolationException e) {
+            // The schema's own checks: a slug its pattern refuses, or an article filed under it meanwhile.
+            String message = e.getMessage() == null ? "" : e.getMessage().toLowerCase(Locale.ROOT);
+            if (message.contains("foreign key")) {
+                throw new RefusedException("admin.taxonomy.in-use", 409);
+            }
+            throw new RefusedException("admin.taxonomy.invalid.slug", 422);
+        }
+    }
+}
