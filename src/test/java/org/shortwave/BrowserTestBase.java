@@ -30,8 +30,13 @@ public abstract class BrowserTestBase extends AppTestBase {
      * guides' pictures are always of the product as the tests drive it, refreshed on purpose, not on every build.
      */
     protected void screenshot(Page page, String name) {
+        screenshot(page, name, true);
+    }
+
+    /** As {@link #screenshot(Page, String)}; {@code fullPage} false keeps to the viewport (the page's first screen). */
+    protected void screenshot(Page page, String name, boolean fullPage) {
         Path shot = Path.of("target/screenshots", name + ".png");
-        page.screenshot(new Page.ScreenshotOptions().setPath(shot).setFullPage(true));
+        page.screenshot(new Page.ScreenshotOptions().setPath(shot).setFullPage(fullPage));
         if (Boolean.getBoolean("docs.screenshots")) {
             try {
                 Files.createDirectories(Path.of("docs/images"));

@@ -56,6 +56,18 @@ public class Accounts {
         return account;
     }
 
+    /**
+     * Creates a user with roles in editions, all in one transaction: a role that cannot be granted (an edition that
+     * does not exist) leaves no user behind.
+     */
+    @Transactional
+    public Account create(Account actor, String email, String displayName, String password, boolean admin,
+            Map<String, Role> roles) {
+        Account account = create(actor, email, displayName, password, admin);
+        roles.forEach((edition, role) -> grant(actor, account.id(), edition, role));
+        return repository.find(account.id()).orElseThrow();
+    }
+
     @Transactional
     public void grant(Account actor, long userId, String editionCode, Role role) {
         requireAdmin(actor);

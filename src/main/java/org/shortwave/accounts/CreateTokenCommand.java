@@ -2,6 +2,8 @@ package org.shortwave.accounts;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
+import org.shortwave.i18n.Messages;
 import org.shortwave.platform.cli.CliCommand;
 import org.springframework.stereotype.Component;
 
@@ -11,10 +13,12 @@ class CreateTokenCommand implements CliCommand {
 
     private final Accounts accounts;
     private final ApiTokens tokens;
+    private final Messages messages;
 
-    CreateTokenCommand(Accounts accounts, ApiTokens tokens) {
+    CreateTokenCommand(Accounts accounts, ApiTokens tokens, Messages messages) {
         this.accounts = accounts;
         this.tokens = tokens;
+        this.messages = messages;
     }
 
     @Override
@@ -49,7 +53,7 @@ class CreateTokenCommand implements CliCommand {
             System.err.println("Refused: --days must be a whole number of days");
             return 2;
         } catch (InvalidAccountException e) {
-            System.err.println("Refused: " + e.messageKey());
+            System.err.println("Refused: " + messages.forLocale(Locale.ENGLISH).get(e.messageKey()));
             return 1;
         }
     }

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneOffset;
 import org.shortwave.accounts.internal.AccountRepository;
+import org.shortwave.i18n.Messages;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -28,16 +29,18 @@ public class FirstAdmin {
     private final AccountRepository repository;
     private final Environment environment;
     private final Clock clock;
+    private final Messages messages;
     private final String bootstrapEmail;
     private final String bootstrapPassword;
 
-    FirstAdmin(Accounts accounts, AccountRepository repository, Environment environment, Clock clock,
+    FirstAdmin(Accounts accounts, AccountRepository repository, Environment environment, Clock clock, Messages messages,
             @Value("${shortwave.bootstrap.admin-email:}") String bootstrapEmail,
             @Value("${shortwave.bootstrap.admin-password:}") String bootstrapPassword) {
         this.accounts = accounts;
         this.repository = repository;
         this.environment = environment;
         this.clock = clock;
+        this.messages = messages;
         this.bootstrapEmail = bootstrapEmail;
         this.bootstrapPassword = bootstrapPassword;
     }
@@ -47,9 +50,8 @@ public class FirstAdmin {
         if (!accounts.noneExist()) {
             return;
         }
-        if (!bootstrapEmail.isBlank() && !bootstrapPassword.isBlank()) {
-            Account admin = accounts.create(null, bootstrapEmail, bootstrapEmail.split("@")[0], bootstrapPassword, true);
-            log.info("Created the first admin {} from shortwave.bootstrap.admin-email", admin.email());
+        if (!bootstrapEmail.isBlank() || !bootstrapPassword.isBlank()) {
+            createFromProperties();
             return;
         }
         String port = environment.getProperty("local.server.port");
@@ -59,6 +61,25 @@ public class FirstAdmin {
         String token = newToken();
         log.warn("No newsroom user exists yet. Create the first admin within {} hours at: http://localhost:{}/admin/setup?token={}",
                 TOKEN_LIFETIME.toHours(), port, token);
+    }
+
+    /**
+     * The admin the bootstrap properties describe. Bad values stop the start with a message naming the property and
+     * the reason: an automated installation must not come up with no admin, or with a weak password.
+     */
+    private void createFromProperties() {
+        if (bootstrapEmail.isBlank() || bootstrapPassword.isBlank()) {
+            throw new IllegalStateException("shortwave.bootstrap.admin-email and shortwave.bootstrap.admin-password "
+                    + "(SHORTWAVE_BOOTSTRAP_ADMIN_EMAIL, SHORTWAVE_BOOTSTRAP_ADMIN_PASSWORD) go together: one of them "
+                    + "is empty, so no first admin was created");
+        }
+        try {
+            Account admin = accounts.create(null, bootstrapEmail, bootstrapEmail.split("@")[0], bootstrapPassword, true);
+            log.info("Created the first admin {} from shortwave.bootstrap.admin-email", admin.email());
+        } catch (InvalidAccountException e) {
+            throw new IllegalStateException("The first admin from shortwave.bootstrap.admin-email/-password was refused: "
+                    + messages.forLocale(java.util.Locale.ENGLISH).get(e.messageKey()), e);
+        }
     }
 
     /** Makes a new one-time token (replacing any earlier one) and returns it; only its hash is kept. */

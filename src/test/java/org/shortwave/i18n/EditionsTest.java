@@ -3,10 +3,21 @@ package org.shortwave.i18n;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.chrono.ChronoLocalDate;
+import java.time.chrono.HijrahDate;
+import java.time.chrono.JapaneseDate;
+import java.time.chrono.MinguoDate;
+import java.time.chrono.ThaiBuddhistDate;
+import java.time.temporal.ChronoField;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class EditionsTest {
 
@@ -68,6 +79,58 @@ class EditionsTest {
         // The Persian new year: 20 March 2026 is 29 Esfand 1404 in Tehran, the next day 1 Farvardin 1405.
         assertThat(FA.formatDate(Instant.parse("2026-03-20T12:00:00Z"))).isEqualTo("۲۹ اسفند ۱۴۰۴");
         assertThat(FA.formatDate(Instant.parse("2026-03-21T12:00:00Z"))).isEqualTo("۱ فروردین ۱۴۰۵");
+    }
+
+    /** Each calendar the edition form offers, with java.time's own chronology as an independent check of ICU. */
+    static final Map<String, Function<LocalDate, ChronoLocalDate>> CHRONOLOGIES = Map.of(
+            "gregorian", date -> date,
+            "persian", date -> null, // java.time has no Persian chronology; its dates are checked by hand above
+            "islamic-umalqura", HijrahDate::from, // java.time's Hijrah calendar is the Umm al-Qura one
+            "buddhist", ThaiBuddhistDate::from,
+            "japanese", JapaneseDate::from,
+            "roc", MinguoDate::from);
+
+    @Test
+    void everyCalendarTheEditionFormOffersIsTested() {
+        assertThat(CHRONOLOGIES.keySet()).isEqualTo(Edition.CALENDARS);
+    }
+
+    /**
+     * 26 November 2026 in each calendar, in editions of several languages: the date in the edition's calendar, and
+     * the Gregorian one beside it (the article page shows it when {@code gregorian()} is false, and always in
+     * {@code <time datetime>}).
+     */
+    @ParameterizedTest(name = "{0} in {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            gregorian        | en-GB      | 26 November 2026                 | 26 November 2026  | 2026 | 11 | 26
+            gregorian        | zh-Hant-TW | 2026年11月26日                    | 2026年11月26日     | 2026 | 11 | 26
+            persian          | en-GB      | 5 Azar 1405 AP                   | 26 November 2026  | 1405 | 9  | 5
+            persian          | fa-IR      | ۵ آذر ۱۴۰۵                        | ۲۶ نوامبر ۲۰۲۶     | 1405 | 9  | 5
+            islamic-umalqura | en-GB      | 16 Jumada II 1448 AH             | 26 November 2026  | 1448 | 6  | 16
+            islamic-umalqura | fa-IR      | ۱۶ جمادی‌الثانی ۱۴۴۸ ه‍.ق.          | ۲۶ نوامبر ۲۰۲۶     | 1448 | 6  | 16
+            islamic-umalqura | ru-RU      | 16 джумад-уль-ахир 1448\u202Fг. AH | 26 ноября 2026\u202Fг. | 1448 | 6  | 16
+            buddhist         | en-GB      | 26 November 2569 BE              | 26 November 2026  | 2569 | 11 | 26
+            buddhist         | de-DE      | 26. November 2569 BE             | 26. November 2026 | 2569 | 11 | 26
+            japanese         | en-GB      | 26 November 8 Reiwa              | 26 November 2026  | 8    | 11 | 26
+            japanese         | zh-Hans-CN | 令和8年11月26日                    | 2026年11月26日     | 8    | 11 | 26
+            roc              | en-GB      | 26 November 115 Minguo           | 26 November 2026  | 115  | 11 | 26
+            roc              | zh-Hant-TW | 民國115年11月26日                  | 2026年11月26日     | 115  | 11 | 26
+            """)
+    void datesAreInTheEditionsCalendarWithTheGregorianDateAvailable(String calendar, String locale, String date,
+            String gregorianDate, int yearOfEra, int month, int day) {
+        Edition edition = new Edition("xx", Locale.forLanguageTag(locale), "Test", "Test",
+                locale.startsWith("fa") ? "rtl" : "ltr", ZoneId.of("Europe/London"), false, null, calendar, null);
+        Instant instant = Instant.parse("2026-11-26T09:30:00Z");
+        assertThat(edition.formatDate(instant)).isEqualTo(date);
+        assertThat(edition.formatGregorianDate(instant)).isEqualTo(gregorianDate);
+        assertThat(edition.gregorian()).isEqualTo(calendar.equals("gregorian"));
+        ChronoLocalDate independent = CHRONOLOGIES.get(calendar).apply(LocalDate.of(2026, 11, 26));
+        if (independent != null) {
+            assertThat(List.of(independent.get(ChronoField.YEAR_OF_ERA), independent.get(ChronoField.MONTH_OF_YEAR),
+                    independent.get(ChronoField.DAY_OF_MONTH))).isEqualTo(List.of(yearOfEra, month, day));
+        }
+        // The day starts at midnight in the edition's zone, whatever the calendar.
+        assertThat(edition.formatDate(Instant.parse("2026-11-26T00:30:00Z"))).isEqualTo(date);
     }
 
     @Test
