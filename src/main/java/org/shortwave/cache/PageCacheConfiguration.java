@@ -6,6 +6,7 @@ import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
 
 /**
  * The page cache's filter, placed before Spring Security (a stored page needs nothing after it), the valve that
@@ -26,13 +27,27 @@ class PageCacheConfiguration {
         return registration;
     }
 
-    /**
-     * After Spring Boot's own customizer (order 0), so that the valve comes after the RemoteIpValve it adds: a hit
-     * behind a proxy still knows whether the reader came over HTTPS (HSTS).
-     */
     @Bean
-    WebServerFactoryCustomizer<TomcatServletWebServerFactory> pageCacheValve(PageCache cache) {
-        return factory -> factory.addEngineValves(new PageCacheValve(cache));
+    ValveFirst pageCacheValve(PageCache cache) {
+        return new ValveFirst(cache);
+    }
+
+    /**
+     * Puts the valve first in the engine's pipeline: this customizer runs before Spring Boot's own (order 0), which
+     * adds the RemoteIpValve, whose work on every request was about a tenth of a hit's CPU time. Requests through a
+     * proxy are passed on to it.
+     */
+    record ValveFirst(PageCache cache) implements WebServerFactoryCustomizer<TomcatServletWebServerFactory>, Ordered {
+
+        @Override
+        public void customize(TomcatServletWebServerFactory factory) {
+            factory.addEngineValves(new PageCacheValve(cache));
+        }
+
+        @Override
+        public int getOrder() {
+            return Ordered.HIGHEST_PRECEDENCE;
+        }
     }
 
     @Bean

@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import org.apache.catalina.connector.Request;
 import org.apache.catalina.connector.Response;
 import org.apache.catalina.valves.ValveBase;
+import org.apache.tomcat.util.buf.MessageBytes;
 import org.apache.tomcat.util.http.MimeHeaders;
 import org.shortwave.cache.CachedPage.Encoding;
 import org.shortwave.cache.CachedPage.Header;
@@ -15,13 +16,14 @@ import org.shortwave.platform.web.SecurityHeadersFilter;
 import org.springframework.http.HttpHeaders;
 
 /**
- * Answers page-cache hits in Tomcat's engine pipeline, before the servlet filters: a hit needs none of them (no
- * session, no security context, no rendering), and passing through them, with the request observation and the
- * header encoding, cost twice what the hit itself does. The answer is the one {@link PageCacheFilter} would give
+ * Answers page-cache hits first thing in Tomcat's engine pipeline, before the servlet filters: a hit needs none of
+ * them (no session, no security context, no rendering), and passing through them, with the request observation and
+ * the header encoding, cost twice what the hit itself does. The answer is the one {@link PageCacheFilter} would give
  * (same rules, same headers, a request id); the stored headers go to Tomcat as bytes.
  *
- * <p>Anything else (a miss, a request that may not use the store, an expired page kept for stale-if-error) goes on to
- * the filters unchanged. Hits answered here are counted by the cache's metrics, not by {@code http.server.requests}.
+ * <p>Anything else (a miss, a request that may not use the store, an expired page kept for stale-if-error, a request
+ * through a proxy) goes on down the pipeline unchanged. Hits answered here are counted by the cache's metrics, not
+ * by {@code http.server.requests}.
  */
 final class PageCacheValve extends ValveBase {
 
@@ -44,8 +46,8 @@ final class PageCacheValve extends ValveBase {
 
     @Override
     public void invoke(Request request, Response response) throws IOException, ServletException {
-        CachedPage page = "GET".equals(request.getMethod()) && PageCacheFilter.mayUseStore(request, cache)
-                ? cache.hit(PageCacheFilter.key(request)) : null;
+        CachedPage page = "GET".equals(request.getMethod()) && !proxied(request)
+                && PageCacheFilter.mayUseStore(request, cache) ? cache.hit(PageCacheFilter.key(request)) : null;
         if (page == null) {
             getNext().invoke(request, response);
             return;
@@ -77,6 +79,21 @@ final class PageCacheValve extends ValveBase {
         }
         out.setContentLength(reply.body().length);
         response.getOutputStream().write(reply.body());
+    }
+
+    /**
+     * Whether a proxy's headers came with the request. Such a request goes the long way, through Tomcat's
+     * RemoteIpValve, which decides whether to believe them (the scheme decides HSTS); the filter answers its hit.
+     */
+    private static boolean proxied(Request request) {
+        MimeHeaders headers = request.getCoyoteRequest().getMimeHeaders();
+        for (int i = 0; i < headers.size(); i++) {
+            MessageBytes name = headers.getName(i);
+            if (name.startsWithIgnoreCase("x-forwarded-", 0) || name.equalsIgnoreCase("forwarded")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static void add(MimeHeaders headers, byte[] name, byte[] value) {
