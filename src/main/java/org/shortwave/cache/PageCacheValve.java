@@ -46,8 +46,11 @@ final class PageCacheValve extends ValveBase {
 
     @Override
     public void invoke(Request request, Response response) throws IOException, ServletException {
-        CachedPage page = "GET".equals(request.getMethod()) && !proxied(request)
-                && PageCacheFilter.mayUseStore(request, cache) ? cache.hit(PageCacheFilter.key(request)) : null;
+        // Tomcat also sends requests it refused (a malformed target, an over-long line) down the pipeline, already
+        // marked as errors and with no URI, for the error report: those are not for the store.
+        boolean servable = !response.isError() && request.getRequestURI() != null && "GET".equals(request.getMethod())
+                && !proxied(request) && PageCacheFilter.mayUseStore(request, cache);
+        CachedPage page = servable ? cache.hit(PageCacheFilter.key(request)) : null;
         if (page == null) {
             getNext().invoke(request, response);
             return;
