@@ -120,16 +120,23 @@ class PageCacheTwoNodesIT extends AppTestBase {
         try {
             HttpPurgeHook hook = new HttpPurgeHook(new PurgeProperties(
                     URI.create("http://127.0.0.1:" + refusing.getAddress().getPort() + "/purge"), "BAN", "X-Keys",
-                    Duration.ofSeconds(2)));
+                    Duration.ofSeconds(2), Duration.ZERO));
             hook.send(Set.of("a1")).get(10, TimeUnit.SECONDS);
             assertThat(purges.poll(5, TimeUnit.SECONDS)).isEqualTo(new Purge("BAN", "/purge", "a1"));
+            // A purge goes twice: at once, and again a moment later for a page fetched while the first passed.
+            HttpPurgeHook twice = new HttpPurgeHook(new PurgeProperties(
+                    URI.create("http://127.0.0.1:" + refusing.getAddress().getPort() + "/purge"), "BAN", "X-Keys",
+                    Duration.ofSeconds(2), Duration.ofMillis(300)));
+            twice.purge(Set.of("a2"));
+            assertThat(purges.poll(5, TimeUnit.SECONDS)).isEqualTo(new Purge("BAN", "/purge", "a2"));
+            assertThat(purges.poll(5, TimeUnit.SECONDS)).isEqualTo(new Purge("BAN", "/purge", "a2"));
         } finally {
             refusing.stop(0);
         }
         // Nobody listens there any more: the purge fails, and says so only in the log.
         HttpPurgeHook gone = new HttpPurgeHook(new PurgeProperties(
                 URI.create("http://127.0.0.1:" + refusing.getAddress().getPort() + "/"), "PURGE", "xkey-purge",
-                Duration.ofSeconds(2)));
+                Duration.ofSeconds(2), Duration.ofMillis(100)));
         gone.purge(Set.of("a1"));
         assertThat(gone.send(Set.of("a1", "e:en")).get(10, TimeUnit.SECONDS)).isNull();
         assertThat(gone.send(Set.of()).get(1, TimeUnit.SECONDS)).isNull();
