@@ -22,7 +22,7 @@ final class Compression {
 
     /**
      * Levels for a page stored once and sent many times, and for a page sent once. Level 1 is nginx's default for
-     * compressing on the fly: on the demo article it costs a third of level 5's CPU time for 7% more bytes.
+     * compressing on the fly: on the demo article it takes about half of level 5's CPU time for 7% more bytes.
      */
     static final int GZIP_STORED = 9;
     static final int GZIP_ONCE = 1;

@@ -4,6 +4,7 @@ import java.util.Locale;
 import java.util.function.LongSupplier;
 import org.shortwave.accounts.Account;
 import org.shortwave.accounts.AuditLog;
+import org.shortwave.content.ArticleContent;
 import org.shortwave.content.ChangeKind;
 import org.shortwave.content.ChangeLog;
 import org.shortwave.content.Taxonomy;
@@ -240,10 +241,18 @@ public class TaxonomyAdmin {
                 text(form.description(), Taxonomy.PERSON_DESCRIPTION_MAX, "admin.people.invalid.description"));
     }
 
-    /** The stripped text, or null when empty; refused when too long or holding control characters. */
+    /**
+     * The stripped text, or null when empty; refused when too long, on more than one line, or holding what the
+     * articles' text refuses too (bidirectional overrides, noncharacters: a section name is on every page).
+     */
     private static String text(String value, int max, String messageKey) {
         String clean = value == null ? "" : value.strip();
         if (clean.codePointCount(0, clean.length()) > max || clean.codePoints().anyMatch(Character::isISOControl)) {
+            throw new RefusedException(messageKey, 422);
+        }
+        try {
+            ArticleContent.requireNoReordering(clean, messageKey, IllegalArgumentException::new);
+        } catch (IllegalArgumentException e) {
             throw new RefusedException(messageKey, 422);
         }
         return clean.isEmpty() ? null : clean;

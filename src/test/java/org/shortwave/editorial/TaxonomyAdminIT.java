@@ -199,7 +199,9 @@ class TaxonomyAdminIT extends AppTestBase {
                 "slug too long", Map.of("slug", "a".repeat(81), "name", "Lang"),
                 "empty name", Map.of("slug", unique("leer"), "name", "  "),
                 "name too long", Map.of("slug", unique("lang"), "name", tooLong),
-                "two lines", Map.of("slug", unique("zeilen"), "name", "eins\nzwei"));
+                "two lines", Map.of("slug", unique("zeilen"), "name", "eins\nzwei"),
+                "reordered", Map.of("slug", unique("umgekehrt"), "name", "Politik \u202Etxt.exe"),
+                "noncharacter", Map.of("slug", unique("nicht"), "name", "Politik \uFFFF"));
         bad.forEach((why, form) -> {
             HttpResponse<String> refused = browser.submit(page, page, form);
             assertThat(refused.statusCode()).as(why).isEqualTo(422);
