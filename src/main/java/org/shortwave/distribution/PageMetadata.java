@@ -152,16 +152,26 @@ class PageMetadata implements PageHeads {
         data.put("inLanguage", edition.languageTag());
         data.put("articleSection", article.section().name());
         // No author pages yet, so authors carry a name only.
-        data.put("author", article.authors().stream()
-                .map(p -> Map.of("@type", "Person", "name", p.name())).toList());
+        data.put("author", article.authors().stream().map(p -> typed("Person", p.name())).toList());
         Map<String, Object> publisher = new LinkedHashMap<>();
         publisher.put("@type", "NewsMediaOrganization");
         publisher.put("name", edition.siteName());
         publisher.put("url", publicUrl.of(edition.homePath()));
         data.put("publisher", publisher);
-        data.put("copyrightHolder", Map.of("@type", "Organization", "name", article.copyrightHolder()));
+        data.put("copyrightHolder", typed("Organization", article.copyrightHolder()));
         data.put("isAccessibleForFree", true);
         return data;
+    }
+
+    /**
+     * A named thing of a schema.org type, its keys in a fixed order. Not {@code Map.of}: its order changes from one
+     * JVM to the next, and so would the page's bytes and ETag from node to node and across a restart.
+     */
+    private static Map<String, Object> typed(String type, String name) {
+        Map<String, Object> thing = new LinkedHashMap<>();
+        thing.put("@type", type);
+        thing.put("name", name);
+        return thing;
     }
 
     /** The main image, then the photos of the body, in order. */

@@ -27,7 +27,11 @@ public class ArticleRepository {
     private static final String TEASER_COLUMNS =
             "a.id, a.edition_code, a.slug, a.headline, a.lead, a.published_at, a.main_image_id";
 
+    /** About 16 MB of bodies: a few thousand stories of ordinary length. */
+    private static final long PARSED_BODY_CHARS = 8_000_000;
+
     private final JdbcClient jdbc;
+    private final ParsedBodies bodies = new ParsedBodies(PARSED_BODY_CHARS);
 
     ArticleRepository(JdbcClient jdbc) {
         this.jdbc = jdbc;
@@ -55,7 +59,7 @@ public class ArticleRepository {
                         new Section(rs.getLong("section_id"), rs.getString("edition_code"),
                                 rs.getString("section_slug"), rs.getString("section_name")),
                         rs.getString("headline"), rs.getString("slug"), rs.getString("lead"),
-                        rs.getString("dateline"), BodyJson.read(rs.getString("body")),
+                        rs.getString("dateline"), bodies.read(rs.getString("body")),
                         (Long) rs.getObject("main_image_id"), authors(id), topics(id),
                         instant(rs, "published_at"), instant(rs, "updated_at"), rs.getString("copyright_holder"),
                         notes(id)))
