@@ -19,10 +19,14 @@ public final class DatabaseOutage {
     private DatabaseOutage() {
     }
 
-    /** Whether this failure, or one it was caused by, means the database could not be reached. */
+    /**
+     * Whether this failure, or one it was caused by, means the database could not be reached, or could not be reached
+     * in time: every render turn taken ({@link ReadersOverloaded}) is the same to a reader.
+     */
     public static boolean isCause(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof DataAccessResourceFailureException || t instanceof CannotCreateTransactionException
+            if (t instanceof ReadersOverloaded
+                    || t instanceof DataAccessResourceFailureException || t instanceof CannotCreateTransactionException
                     || t instanceof SQLTransientConnectionException || t instanceof ConnectException) {
                 return true;
             }

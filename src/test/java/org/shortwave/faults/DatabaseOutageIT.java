@@ -2,6 +2,10 @@ package org.shortwave.faults;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.net.URI;
@@ -42,6 +46,7 @@ import org.shortwave.content.Taxonomy;
 import org.shortwave.editorial.EditorialWorkflow;
 import org.shortwave.i18n.Edition;
 import org.shortwave.i18n.Editions;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -125,6 +130,10 @@ class DatabaseOutageIT {
                 .findFirst().orElseThrow();
         fields.put(paragraph, "Every word of this paragraph must survive the outage.");
 
+        ListAppender<ILoggingEvent> logged = new ListAppender<>();
+        logged.start();
+        Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+        root.addAppender(logged);
         postgres.close();
         Map<String, Integer> statuses = new ConcurrentHashMap<>();
         AtomicInteger withoutRetryAfter = new AtomicInteger();
@@ -173,6 +182,14 @@ class DatabaseOutageIT {
         postgres = EmbeddedPostgres.builder().setDataDirectory(pgData).setCleanDataDirectory(false).setPort(pgPort)
                 .start();
         Await.until(() -> fetch(unseenPath).statusCode() == 200, "the unseen story once the database is back");
+        root.detachAppender(logged);
+        // Hundreds of 503s and failed background jobs, but no stack trace for each: a line now and then says how many.
+        assertThat(logged.list).as("errors logged by Tomcat or the scheduler for each failure")
+                .noneMatch(e -> e.getLevel() == Level.ERROR && (e.getLoggerName().startsWith("org.apache.catalina")
+                        || e.getLoggerName().startsWith("org.springframework.scheduling")));
+        assertThat(logged.list).filteredOn(e -> e.getLoggerName().endsWith(".UnavailableAnswers"))
+                .hasSizeBetween(1, 2)
+                .allSatisfy(e -> assertThat(e.getThrowableProxy()).isNull());
         HttpResponse<String> retried = browser.send(HttpRequest.newBuilder(
                 URI.create("http://localhost:" + port + "/admin/articles/" + stored))
                 .header("Content-Type", "application/x-www-form-urlencoded")

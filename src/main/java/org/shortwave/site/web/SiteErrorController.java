@@ -37,7 +37,9 @@ class SiteErrorController implements ErrorController {
         if (status == null || !status.isError()) {
             status = HttpStatus.INTERNAL_SERVER_ERROR;
         }
-        boolean databaseAway = request.getAttribute(RequestDispatcher.ERROR_EXCEPTION) instanceof Throwable failure
+        // A 503 comes from platform.web.UnavailableAnswers, which caught a database failure before it got here.
+        boolean databaseAway = status == HttpStatus.SERVICE_UNAVAILABLE
+                || request.getAttribute(RequestDispatcher.ERROR_EXCEPTION) instanceof Throwable failure
                 && DatabaseOutage.isCause(failure);
         if (databaseAway) {
             // Not a fault of this page: the database is away for now, and the reader (or a CDN) may come back.
