@@ -11,6 +11,11 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.shortwave.cache.CachedPage.Encoding;
 import org.shortwave.cache.CachedPage.Header;
 import org.shortwave.cache.CachedPage.Reply;
@@ -33,6 +38,10 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * carries a Cookie or Authorization header, an answer with Set-Cookie, marked private or no-store, or with a
  * status other than 200, 301 and 404. Media and fingerprinted assets are not buffered at all.
  *
+ * <p>Concurrent misses of one page that may be stored render it once: the first renders, the others wait for it
+ * (at most 5 s) and are answered the stored page ({@code X-Cache: coalesced}); after a publish on big news, a
+ * popular page evicted from the store is not rendered once per waiting reader.
+ *
  * <p>When rendering fails (the database is away), a stored page past its time to live is served instead, as
  * {@code stale-if-error} lets a shared cache do; pages evicted by a change are never kept for this.
  */
@@ -53,8 +62,13 @@ class PageCacheFilter extends OncePerRequestFilter {
     /** After a failed render, stale pages are served without trying to render for this long. */
     private static final Duration FAILING_WINDOW = Duration.ofSeconds(2);
 
+    /** The longest a request waits for another's render of the same page before rendering it itself. */
+    private static final Duration COALESCE_WAIT = Duration.ofSeconds(5);
+
     private final PageCache cache;
     private final PageCacheProperties properties;
+    /** Renders under way of pages that may be stored, by URL: concurrent misses of one page wait for the first. */
+    private final ConcurrentHashMap<String, CompletableFuture<CachedPage>> rendering = new ConcurrentHashMap<>();
     private volatile long failingUntil = System.nanoTime();
 
     PageCacheFilter(PageCache cache, PageCacheProperties properties) {
@@ -93,6 +107,57 @@ class PageCacheFilter extends OncePerRequestFilter {
             send(request, response, stale, "stale");
             return;
         }
+        CompletableFuture<CachedPage> rendered = null;
+        if (useStore) {
+            CompletableFuture<CachedPage> mine = new CompletableFuture<>();
+            CompletableFuture<CachedPage> earlier = rendering.putIfAbsent(url, mine);
+            if (earlier != null) {
+                CachedPage page = await(earlier);
+                if (page != null) {
+                    send(request, response, page, "coalesced");
+                    return;
+                }
+                // Not stored after all (a failure, an answer not to store, a change meanwhile): render it here.
+            } else {
+                rendered = mine;
+                CachedPage justStored = cache.hit(url); // stored between this request's miss and now
+                if (justStored != null) {
+                    finish(url, rendered, justStored);
+                    send(request, response, justStored, "hit");
+                    return;
+                }
+            }
+        }
+        try {
+            render(request, response, chain, url, stale, rendered);
+        } finally {
+            if (rendered != null) {
+                finish(url, rendered, null);
+            }
+        }
+    }
+
+    /** Waits for another request's render of the same page; null if it was not stored, or took too long. */
+    private static CachedPage await(CompletableFuture<CachedPage> render) {
+        try {
+            return render.get(COALESCE_WAIT.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (TimeoutException | ExecutionException e) {
+            return null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        }
+    }
+
+    /** Ends a render others may wait for: they get the stored page, or null to render it themselves. */
+    private void finish(String url, CompletableFuture<CachedPage> render, CachedPage stored) {
+        rendering.remove(url, render);
+        render.complete(stored);
+    }
+
+    private void render(HttpServletRequest request, HttpServletResponse response, FilterChain chain, String url,
+            CachedPage stale, CompletableFuture<CachedPage> rendered) throws ServletException, IOException {
+        boolean useStore = url != null;
         long epoch = cache.epoch();
         CapturedResponse captured = new CapturedResponse(response);
         try {
@@ -131,8 +196,10 @@ class PageCacheFilter extends OncePerRequestFilter {
                 && !response.containsHeader(HttpHeaders.SET_COOKIE);
         Encoding wanted = Encoding.choose(request.getHeader(HttpHeaders.ACCEPT_ENCODING), Compression.BROTLI);
         CachedPage page = store ? stored(status, captured, body, tag) : once(status, captured, body, tag, wanted);
-        if (store) {
-            cache.put(url, page, epoch);
+        if (store && cache.put(url, page, epoch) && rendered != null) {
+            // Only a page stored with no eviction since this render began: the requests waiting for it came
+            // after it began, so it is as fresh for them as a page rendered for each.
+            finish(url, rendered, page);
         }
         send(request, response, page, store ? "miss" : "pass");
     }

@@ -92,4 +92,40 @@ class ReaderAdmissionIT extends AppTestBase {
                     assertThat(e.getThrowableProxy()).isNull();
                 });
     }
+
+    /**
+     * A burst of readers on a page not yet stored (a popular page just evicted by a publish): the first renders it,
+     * the others wait for that render instead of each taking a turn, and are answered the page it stored.
+     */
+    @Test
+    void concurrentMissesOfOnePageRenderItOnce() throws Exception {
+        String page = "/zh-hans/?burst=" + java.util.UUID.randomUUID(); // a page no one has asked for
+        // Start-up's changes evict pages as they arrive (and a render during an eviction is not stored): settled.
+        String article = referenceArticlePath("zh-hans");
+        Await.until(() -> get(article).headers().firstValue("X-Cache").orElse("").equals("hit"), "a stored page");
+        for (int i = 0; i < admission.renders(); i++) {
+            assertThat(admission.enter()).isTrue();
+            held++;
+        }
+        java.util.List<java.util.concurrent.CompletableFuture<HttpResponse<String>>> answers =
+                new java.util.ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            answers.add(http.sendAsync(HttpRequest.newBuilder(uri(page)).GET().build(),
+                    HttpResponse.BodyHandlers.ofString()));
+        }
+        Await.until(() -> admission.waiting() >= 1, "the first reader waiting for a turn");
+        Thread.sleep(500); // time for the other eleven to arrive (on loopback, well under it)
+        assertThat(admission.waiting()).as("readers waiting for a turn to render").isEqualTo(1);
+        for (; held > 0; held--) {
+            admission.leave();
+        }
+
+        java.util.List<HttpResponse<String>> done = answers.stream().map(java.util.concurrent.CompletableFuture::join)
+                .toList();
+        assertThat(done).allSatisfy(a -> assertThat(a.statusCode()).isEqualTo(200));
+        assertThat(done).extracting(a -> a.headers().firstValue("X-Cache").orElse(""))
+                .containsOnlyOnce("miss").isSubsetOf("miss", "coalesced", "hit");
+        assertThat(done).extracting(a -> a.headers().firstValue("ETag").orElse("")).containsOnly(
+                done.getFirst().headers().firstValue("ETag").orElseThrow());
+    }
 }
