@@ -6,6 +6,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import org.shortwave.cache.PageCache;
 import org.shortwave.content.ChangeLog;
+import org.shortwave.platform.web.ReaderAdmission;
 import org.shortwave.search.SearchIndexing;
 import org.springframework.stereotype.Component;
 
@@ -22,8 +23,11 @@ class OperationsMetrics implements MeterBinder {
     private final ChangeLog changeLog;
     private final SearchIndexing search;
     private final PageCache pages;
+    private final ReaderAdmission readers;
 
-    OperationsMetrics(ChangeFeedProgress feed, ChangeLog changeLog, SearchIndexing search, PageCache pages) {
+    OperationsMetrics(ChangeFeedProgress feed, ChangeLog changeLog, SearchIndexing search, PageCache pages,
+            ReaderAdmission readers) {
+        this.readers = readers;
         this.feed = feed;
         this.changeLog = changeLog;
         this.search = search;
@@ -51,5 +55,7 @@ class OperationsMetrics implements MeterBinder {
                 .description("Pages evicted by changes or for room").register(registry);
         Gauge.builder("shortwave.page.cache.size", pages, c -> c.stats().bytes())
                 .description("Memory the stored pages take").baseUnit("bytes").register(registry);
+        Gauge.builder("shortwave.readers.waiting", readers, ReaderAdmission::waiting)
+                .description("Readers' requests waiting for a turn to render (ADR 0014)").register(registry);
     }
 }
