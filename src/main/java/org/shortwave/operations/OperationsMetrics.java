@@ -27,11 +27,11 @@ class OperationsMetrics implements MeterBinder {
 
     OperationsMetrics(ChangeFeedProgress feed, ChangeLog changeLog, SearchIndexing search, PageCache pages,
             ReaderAdmission readers) {
-        this.readers = readers;
         this.feed = feed;
         this.changeLog = changeLog;
         this.search = search;
         this.pages = pages;
+        this.readers = readers;
     }
 
     @Override

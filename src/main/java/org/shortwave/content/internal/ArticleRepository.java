@@ -27,7 +27,7 @@ public class ArticleRepository {
     private static final String TEASER_COLUMNS =
             "a.id, a.edition_code, a.slug, a.headline, a.lead, a.published_at, a.main_image_id";
 
-    /** About 16 MB of bodies: a few thousand stories of ordinary length. */
+    /** Characters of stored body JSON kept parsed (16 MB of text at most): a few thousand ordinary stories. */
     private static final long PARSED_BODY_CHARS = 8_000_000;
 
     private final JdbcClient jdbc;

@@ -8,7 +8,7 @@ import org.shortwave.content.BodyJson;
 
 /**
  * Article bodies parsed from their stored JSON, remembered by that JSON. Parsing a body and sanitizing its inline
- * markup took about a sixth of the JVM's time for an uncached article page (docs/performance.md); the same stored
+ * markup took about 6 % of the JVM's time for an uncached article page (docs/performance.md); the same stored
  * text always gives the same blocks, which are immutable, so a body read again is parsed once. Only the text is the
  * key: an edited body is new text, and what is no longer read ages out. Bounded by the characters it holds; the
  * least recently read go first.
