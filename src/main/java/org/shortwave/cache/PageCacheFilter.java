@@ -19,6 +19,7 @@ import java.util.concurrent.TimeoutException;
 import org.shortwave.cache.CachedPage.Encoding;
 import org.shortwave.cache.CachedPage.Header;
 import org.shortwave.cache.CachedPage.Reply;
+import org.shortwave.platform.web.PublicPaths;
 import org.shortwave.platform.web.RequestIdFilter;
 import org.shortwave.platform.web.SecurityHeadersFilter;
 import org.slf4j.Logger;
@@ -79,8 +80,7 @@ class PageCacheFilter extends OncePerRequestFilter {
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
         String path = request.getRequestURI();
-        return !"GET".equals(request.getMethod()) || path.startsWith("/admin") || path.startsWith("/api/admin")
-                || path.startsWith("/media/") || path.startsWith("/assets/");
+        return !"GET".equals(request.getMethod()) || PublicPaths.isNewsroom(path) || PublicPaths.isFile(path);
     }
 
     /** Whether a request may be answered from the store (and its answer stored): a GET of a public page by nobody. */

@@ -6,6 +6,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
@@ -30,7 +31,7 @@ public class ReaderAdmission extends OncePerRequestFilter {
     private final long waitNanos;
     private final int renders;
 
-    ReaderAdmission(int renders, java.time.Duration wait) {
+    ReaderAdmission(int renders, Duration wait) {
         this.renders = renders;
         this.turns = new Semaphore(renders, true);
         this.waitNanos = wait.toNanos();
@@ -47,8 +48,8 @@ public class ReaderAdmission extends OncePerRequestFilter {
     protected boolean shouldNotFilter(HttpServletRequest request) {
         String method = request.getMethod();
         String path = request.getRequestURI();
-        return !("GET".equals(method) || "HEAD".equals(method)) || path.startsWith("/admin")
-                || path.startsWith("/api/admin") || path.startsWith("/media/") || path.startsWith("/assets/");
+        return !("GET".equals(method) || "HEAD".equals(method)) || PublicPaths.isNewsroom(path)
+                || PublicPaths.isFile(path);
     }
 
     @Override
