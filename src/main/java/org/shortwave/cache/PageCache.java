@@ -3,11 +3,13 @@ package org.shortwave.cache;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 import org.springframework.stereotype.Service;
@@ -17,9 +19,11 @@ import org.springframework.stereotype.Service;
  * {@link PageCacheInvalidation}), bounded by a byte budget (least recently used entries go first), each entry living
  * at most {@code shortwave.page-cache.ttl} as a safety net for changes the change log does not carry.
  *
- * <p>Reads take no lock. Writes (store, evict) are serialised; every eviction moves an epoch on, and an answer whose
- * rendering began before an eviction is not stored, so a page read from the database before a change can never be
- * kept after it.
+ * <p>Reads take no lock. Writes (store, evict) are serialised; every eviction moves an epoch on and notes it against
+ * the keys it evicted, and an answer whose rendering began before an eviction of one of its keys is not stored, so a
+ * page read from the database before a change can never be kept after it. Only the page's own keys count: a page
+ * shows nothing a change touches unless it carries one of the change's keys (the rule eviction itself rests on), so
+ * the churn of unrelated changes (most-read rankings, other editions) does not keep a busy page from being stored.
  */
 @Service
 public class PageCache {
@@ -38,15 +42,24 @@ public class PageCache {
     public record Stats(long hits, long misses, long stores, long evictions, int entries, long bytes) {
     }
 
+    /** How many keys' last evictions are remembered (a few MB at most); past it, renders under way are not stored. */
+    private static final int EVICTIONS_NOTED = 100_000;
+
     private final ConcurrentHashMap<String, Entry> entries = new ConcurrentHashMap<>();
     /** Surrogate key to the URLs of the entries that carry it. Changed only under the lock. */
     private final Map<String, Set<String>> byKey = new ConcurrentHashMap<>();
     private final PageCacheProperties properties;
     private final AtomicLong epoch = new AtomicLong();
+    /** The epoch of each key's last eviction. Changed only under the lock; emptied when it grows past a bound. */
+    private final Map<String, Long> evictedAt = new HashMap<>();
+    /** Renders that began before this epoch are not stored: everything was evicted then, or the notes were dropped. */
+    private long floor;
     private final LongAdder hits = new LongAdder();
     private final LongAdder misses = new LongAdder();
     private final AtomicLong stores = new AtomicLong();
     private final AtomicLong evictions = new AtomicLong();
+    /** Requests waiting for another request's render of the same page (see PageCacheFilter). */
+    private final AtomicInteger coalescing = new AtomicInteger();
     private long bytes;
 
     PageCache(PageCacheProperties properties) {
@@ -96,11 +109,14 @@ public class PageCache {
         return epoch.get();
     }
 
-    /** Stores an answer unless something was evicted since {@code epochAtStart}, or it would take over an eighth of the budget. */
+    /**
+     * Stores an answer unless one of its keys was evicted since {@code epochAtStart}, or it would take over an eighth
+     * of the budget.
+     */
     synchronized boolean put(String url, CachedPage page, long epochAtStart) {
         long budget = properties.maxBytes().toBytes();
         long weight = page.weight();
-        if (epoch.get() != epochAtStart || weight > budget / 8) {
+        if (evictedSince(page.keys(), epochAtStart) || weight > budget / 8) {
             return false;
         }
         remove(url);
@@ -118,9 +134,14 @@ public class PageCache {
 
     /** Evicts every entry carrying any of these keys; returns how many went. */
     public synchronized int evict(Collection<String> keys) {
-        epoch.incrementAndGet();
+        long now = epoch.incrementAndGet();
+        if (evictedAt.size() + keys.size() > EVICTIONS_NOTED) {
+            evictedAt.clear();
+            floor = now;
+        }
         int evicted = 0;
         for (String key : keys) {
+            evictedAt.put(key, now);
             Set<String> urls = byKey.get(key);
             if (urls != null) {
                 for (String url : List.copyOf(urls)) {
@@ -134,14 +155,38 @@ public class PageCache {
 
     /** Empties the cache. */
     public synchronized void clear() {
-        epoch.incrementAndGet();
+        floor = epoch.incrementAndGet();
+        evictedAt.clear();
         for (String url : List.copyOf(entries.keySet())) {
             remove(url);
         }
     }
 
+    /** How many requests are waiting for another's render of the page they asked for. */
+    public int coalescing() {
+        return coalescing.get();
+    }
+
+    AtomicInteger coalescingCount() {
+        return coalescing;
+    }
+
     public Stats stats() {
         return new Stats(hits.sum(), misses.sum(), stores.get(), evictions.get(), entries.size(), bytes);
+    }
+
+    /** Whether a render that began at {@code epochAtStart} may show something evicted since. Under the lock. */
+    private boolean evictedSince(Set<String> keys, long epochAtStart) {
+        if (epochAtStart < floor) {
+            return true;
+        }
+        for (String key : keys) {
+            Long at = evictedAt.get(key);
+            if (at != null && at > epochAtStart) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Drops least recently used entries (expired ones first) until the cache holds at most {@code target} bytes. */

@@ -112,7 +112,13 @@ class PageCacheFilter extends OncePerRequestFilter {
             CompletableFuture<CachedPage> mine = new CompletableFuture<>();
             CompletableFuture<CachedPage> earlier = rendering.putIfAbsent(url, mine);
             if (earlier != null) {
-                CachedPage page = await(earlier);
+                cache.coalescingCount().incrementAndGet();
+                CachedPage page;
+                try {
+                    page = await(earlier);
+                } finally {
+                    cache.coalescingCount().decrementAndGet();
+                }
                 if (page != null) {
                     send(request, response, page, "coalesced");
                     return;

@@ -55,6 +55,8 @@ class OperationsMetrics implements MeterBinder {
                 .description("Pages evicted by changes or for room").register(registry);
         Gauge.builder("shortwave.page.cache.size", pages, c -> c.stats().bytes())
                 .description("Memory the stored pages take").baseUnit("bytes").register(registry);
+        Gauge.builder("shortwave.page.cache.coalescing", pages, PageCache::coalescing)
+                .description("Requests waiting for another request's render of the same page").register(registry);
         Gauge.builder("shortwave.readers.waiting", readers, ReaderAdmission::waiting)
                 .description("Readers' requests waiting for a turn to render (ADR 0014)").register(registry);
     }

@@ -48,6 +48,19 @@ class PageCacheTest {
     }
 
     @Test
+    void aChangeToOtherPagesDuringARenderDoesNotKeepItFromBeingStored() {
+        PageCache cache = cache(1_000_000);
+        long epoch = cache.epoch();
+        cache.evict(List.of("top:en", "a3")); // a most-read ranking moved, another story changed
+        assertThat(cache.put("/zh-hans/", page(100, "e:zh-hans", "a9"), epoch)).isTrue();
+
+        long before = cache.epoch();
+        cache.clear();
+        assertThat(cache.put("/en/", page(100, "e:en"), before)).as("a clear evicts every key").isFalse();
+        assertThat(cache.put("/en/x", page(100), before)).as("even a page without keys").isFalse();
+    }
+
+    @Test
     void theBudgetIsKeptByDroppingTheLeastRecentlyUsed() {
         PageCache cache = cache(40_000); // about 15 pages of 2,000 bytes and their bookkeeping
         cache.put("/old", page(2_000, "a1"), cache.epoch());

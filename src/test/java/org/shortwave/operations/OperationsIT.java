@@ -75,7 +75,8 @@ class OperationsIT extends AppTestBase {
                 .contains("shortwave_changelog_lag_changes", "shortwave_search_index_lag_changes",
                         "shortwave_scheduler_runs_total", "hikaricp_connections_usage_seconds",
                         "shortwave_page_cache_hits_total", "shortwave_page_cache_misses_total",
-                        "shortwave_page_cache_size_bytes", "shortwave_readers_waiting");
+                        "shortwave_page_cache_size_bytes", "shortwave_page_cache_coalescing",
+                        "shortwave_readers_waiting");
     }
 
     @Test
