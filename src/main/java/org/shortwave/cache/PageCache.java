@@ -3,7 +3,6 @@ package org.shortwave.cache;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -42,18 +41,11 @@ public class PageCache {
     public record Stats(long hits, long misses, long stores, long evictions, int entries, long bytes) {
     }
 
-    /** How many keys' last evictions are remembered (a few MB at most); past it, renders under way are not stored. */
-    private static final int EVICTIONS_NOTED = 100_000;
-
     private final ConcurrentHashMap<String, Entry> entries = new ConcurrentHashMap<>();
     /** Surrogate key to the URLs of the entries that carry it. Changed only under the lock. */
     private final Map<String, Set<String>> byKey = new ConcurrentHashMap<>();
     private final PageCacheProperties properties;
-    private final AtomicLong epoch = new AtomicLong();
-    /** The epoch of each key's last eviction. Changed only under the lock; emptied when it grows past a bound. */
-    private final Map<String, Long> evictedAt = new HashMap<>();
-    /** Renders that began before this epoch are not stored: everything was evicted then, or the notes were dropped. */
-    private long floor;
+    private final EvictionLog evictionLog = new EvictionLog();
     private final LongAdder hits = new LongAdder();
     private final LongAdder misses = new LongAdder();
     private final AtomicLong stores = new AtomicLong();
@@ -106,7 +98,7 @@ public class PageCache {
 
     /** The epoch to pass to {@link #put}, taken before the answer is rendered. */
     long epoch() {
-        return epoch.get();
+        return evictionLog.epoch();
     }
 
     /**
@@ -116,7 +108,7 @@ public class PageCache {
     synchronized boolean put(String url, CachedPage page, long epochAtStart) {
         long budget = properties.maxBytes().toBytes();
         long weight = page.weight();
-        if (evictedSince(page.keys(), epochAtStart) || weight > budget / 8) {
+        if (evictionLog.evictedSince(page.keys(), epochAtStart) || weight > budget / 8) {
             return false;
         }
         remove(url);
@@ -134,14 +126,9 @@ public class PageCache {
 
     /** Evicts every entry carrying any of these keys; returns how many went. */
     public synchronized int evict(Collection<String> keys) {
-        long now = epoch.incrementAndGet();
-        if (evictedAt.size() + keys.size() > EVICTIONS_NOTED) {
-            evictedAt.clear();
-            floor = now;
-        }
+        evictionLog.evicted(keys);
         int evicted = 0;
         for (String key : keys) {
-            evictedAt.put(key, now);
             Set<String> urls = byKey.get(key);
             if (urls != null) {
                 for (String url : List.copyOf(urls)) {
@@ -155,8 +142,7 @@ public class PageCache {
 
     /** Empties the cache. */
     public synchronized void clear() {
-        floor = epoch.incrementAndGet();
-        evictedAt.clear();
+        evictionLog.clear();
         for (String url : List.copyOf(entries.keySet())) {
             remove(url);
         }
@@ -173,20 +159,6 @@ public class PageCache {
 
     public Stats stats() {
         return new Stats(hits.sum(), misses.sum(), stores.get(), evictions.get(), entries.size(), bytes);
-    }
-
-    /** Whether a render that began at {@code epochAtStart} may show something evicted since. Under the lock. */
-    private boolean evictedSince(Set<String> keys, long epochAtStart) {
-        if (epochAtStart < floor) {
-            return true;
-        }
-        for (String key : keys) {
-            Long at = evictedAt.get(key);
-            if (at != null && at > epochAtStart) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /** Drops least recently used entries (expired ones first) until the cache holds at most {@code target} bytes. */

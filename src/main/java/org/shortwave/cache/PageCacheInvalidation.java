@@ -30,7 +30,9 @@ import org.springframework.stereotype.Component;
  * Turns each change of the change log (it reaches every node) into the surrogate keys of the pages that show what
  * changed, evicts them from this node's page cache and hands them to the purge hooks. A change says what changed,
  * not how it is now: the article is re-read to learn which lists it now belongs in; whatever lists it showed it
- * before carry its own key. Most-read lists change without a content change: they are compared every minute.
+ * before carry its own key. Most-read lists change without a content change: they are compared every minute. The
+ * read model ({@link ReadModel}) is evicted by the same keys, before the pages, so that a page rendered after the
+ * eviction reads the change.
  */
 @Component
 public class PageCacheInvalidation {
@@ -40,6 +42,7 @@ public class PageCacheInvalidation {
     private static final int MOST_READ_DEPTH = 20;
 
     private final PageCache cache;
+    private final ReadModel readModel;
     private final PublishedArticles articles;
     private final Taxonomy taxonomy;
     private final Editions editions;
@@ -48,9 +51,10 @@ public class PageCacheInvalidation {
     private final Map<String, List<Long>> mostReadSeen = new HashMap<>();
     private volatile long appliedSeq;
 
-    PageCacheInvalidation(PageCache cache, PublishedArticles articles, Taxonomy taxonomy, Editions editions,
+    PageCacheInvalidation(PageCache cache, ReadModel readModel, PublishedArticles articles, Taxonomy taxonomy, Editions editions,
             MostRead mostRead, List<PurgeHook> hooks) {
         this.cache = cache;
+        this.readModel = readModel;
         this.articles = articles;
         this.taxonomy = taxonomy;
         this.editions = editions;
@@ -76,7 +80,9 @@ public class PageCacheInvalidation {
      */
     @EventListener
     void on(ContentCommitted committed) {
-        cache.evict(keysOf(committed.change()));
+        Set<String> keys = keysOf(committed.change());
+        readModel.evict(keys);
+        cache.evict(keys);
     }
 
     /** The highest change-log seq this node's cache has acted on (for tests and the operations page). */
@@ -89,7 +95,10 @@ public class PageCacheInvalidation {
         if (change.kind() == ChangeKind.EDITION_CHANGED) {
             // An edition's name, locale or calendar shows on every page of every edition (the language switcher,
             // the footer): every edition's pages go, and every feed, sitemap and API answer. Rare; cheap to rebuild.
-            editions.all().forEach(edition -> keys.add(SurrogateKeys.edition(edition.code())));
+            editions.all().forEach(edition -> {
+                keys.add(SurrogateKeys.edition(edition.code()));
+                keys.add(SurrogateKeys.taxonomy(edition.code()));
+            });
             if (change.editionCode() != null) {
                 keys.add(SurrogateKeys.edition(change.editionCode()));
             }
@@ -155,7 +164,10 @@ public class PageCacheInvalidation {
     private Set<String> taxonomyKeys(ContentChanged change) {
         Set<String> keys = new LinkedHashSet<>();
         String code = change.editionCode();
-        if (code != null) {
+        if (code == null) {
+            editions.all().forEach(edition -> keys.add(SurrogateKeys.taxonomy(edition.code())));
+        } else {
+            keys.add(SurrogateKeys.taxonomy(code));
             keys.add(SurrogateKeys.edition(code));
             taxonomy.sections(code).forEach(section -> keys.add(SurrogateKeys.section(section.id())));
             taxonomy.topics(code).forEach(topic -> keys.add(SurrogateKeys.topic(topic.id())));
@@ -192,6 +204,7 @@ public class PageCacheInvalidation {
         if (keys.isEmpty()) {
             return;
         }
+        readModel.evict(keys);
         int evicted = cache.evict(keys);
         log.debug("Evicted {} pages for {}", evicted, keys);
         for (PurgeHook hook : hooks) {

@@ -48,6 +48,14 @@ public final class SurrogateKeys {
         return "top:" + code;
     }
 
+    /**
+     * The edition's sections, topics and settings as read by the read model (the section menu, an article's section
+     * name). Only their own changes evict it, not every publish as the edition's key; pages do not carry it.
+     */
+    public static String taxonomy(String code) {
+        return "tax:" + code;
+    }
+
     public static List<String> articles(Collection<ArticleTeaser> teasers) {
         return teasers.stream().map(t -> article(t.id())).toList();
     }

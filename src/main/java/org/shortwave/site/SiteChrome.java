@@ -2,6 +2,8 @@ package org.shortwave.site;
 
 import java.time.Clock;
 import java.util.List;
+import org.shortwave.cache.ReadModel;
+import org.shortwave.cache.SurrogateKeys;
 import org.shortwave.content.Section;
 import org.shortwave.content.Taxonomy;
 import org.shortwave.i18n.Edition;
@@ -22,9 +24,11 @@ public class SiteChrome {
     private final ResourceUrlProvider resourceUrls;
     private final Clock clock;
     private final PublicUrl publicUrl;
+    private final ReadModel readModel;
 
     SiteChrome(Editions editions, Messages messages, Taxonomy taxonomy, ResourceUrlProvider resourceUrls, Clock clock,
-            PublicUrl publicUrl) {
+            PublicUrl publicUrl, ReadModel readModel) {
+        this.readModel = readModel;
         this.editions = editions;
         this.messages = messages;
         this.taxonomy = taxonomy;
@@ -44,7 +48,9 @@ public class SiteChrome {
     }
 
     public Chrome of(Edition edition, String title, String canonicalPath) {
-        return of(edition, title, canonicalPath, taxonomy.sections(edition.code()));
+        String code = edition.code();
+        return of(edition, title, canonicalPath, readModel.get("sections:" + code, () -> taxonomy.sections(code),
+                sections -> List.of(SurrogateKeys.taxonomy(code))));
     }
 
     /** The chrome with no section menu: for the error page while the database (which holds the menu) is away. */

@@ -3,9 +3,14 @@ package org.shortwave.site;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.shortwave.analytics.MostRead;
+import org.shortwave.cache.ReadModel;
+import org.shortwave.cache.SurrogateKeys;
 import org.shortwave.content.Article;
 import org.shortwave.content.ArticleTeaser;
 import org.shortwave.content.PublishedArticles;
@@ -15,11 +20,14 @@ import org.shortwave.content.Topic;
 import org.shortwave.content.Translations;
 import org.shortwave.i18n.Editions;
 import org.shortwave.i18n.Edition;
+import org.shortwave.media.MediaItem;
 import org.shortwave.media.MediaLibrary;
 import org.shortwave.search.RelatedContent;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Assembles the public pages from published content only (everything goes through {@link PublishedArticles}).
@@ -47,9 +55,15 @@ public class SitePages {
     private final MostRead mostRead;
     private final Translations translations;
     private final Editions editions;
+    private final ReadModel readModel;
+    private final TransactionTemplate readOnly;
 
     SitePages(PublishedArticles articles, Taxonomy taxonomy, MediaLibrary media, SiteChrome chrome, PageHeads heads,
-            RelatedContent relatedContent, MostRead mostRead, Translations translations, Editions editions) {
+            RelatedContent relatedContent, MostRead mostRead, Translations translations, Editions editions,
+            ReadModel readModel, PlatformTransactionManager transactions) {
+        this.readModel = readModel;
+        this.readOnly = new TransactionTemplate(transactions);
+        this.readOnly.setReadOnly(true);
         this.translations = translations;
         this.editions = editions;
         this.articles = articles;
@@ -62,18 +76,32 @@ public class SitePages {
     }
 
     /**
-     * The article page. After the story come three teaser blocks: the editor's related stories, the edition's top
-     * stories, and more of the latest; a story appears once on the page at most.
+     * A public article by id, from the read model (empty if there is none, or it is not public). What the page shows
+     * of the story itself (its versions in other editions, the editor's related picks) is read with it.
      */
+    @Transactional(propagation = Propagation.NOT_SUPPORTED)
+    public Optional<Article> published(long id) {
+        return story(id).article();
+    }
+
+    /**
+     * The article page. After the story come three teaser blocks: the editor's related stories, the edition's top
+     * stories, and more of the latest; a story appears once on the page at most. Read from the read model, outside
+     * the class's transaction: a page whose parts are all in memory takes no connection; parts not in memory are read
+     * in one read-only transaction each (the story's, the edition's lists).
+     */
+    @Transactional(propagation = Propagation.NOT_SUPPORTED)
     public ArticlePage article(Edition edition, Article article) {
         Chrome pageChrome = chrome.of(edition, article.headline(), article.path());
+        Story story = story(article.id());
+        EditionLists lists = lists(edition.code());
         Set<Long> shown = new HashSet<>(Set.of(article.id()));
         // Editors' choices first (related picks, pinned top stories), then what the machine suggests fills the rest.
-        List<ArticleTeaser> related = new ArrayList<>(unseen(articles.related(article.id()), shown, RELATED));
-        List<ArticleTeaser> top = new ArrayList<>(unseen(articles.topStories(edition.code()), shown, TOP_STORIES));
-        related.addAll(unseen(relatedContent.like(article, shown, RELATED - related.size()), shown, RELATED));
-        top.addAll(unseen(mostRead.lastDay(edition.code(), shown, TOP_STORIES - top.size()), shown, TOP_STORIES));
-        List<ArticleTeaser> more = articles.latest(edition.code(), MORE_STORIES, List.copyOf(shown));
+        List<ArticleTeaser> related = new ArrayList<>(unseen(story.picks(), shown, RELATED));
+        List<ArticleTeaser> top = new ArrayList<>(unseen(lists.pinned(), shown, TOP_STORIES));
+        related.addAll(unseen(suggested(article, story.picks()), shown, RELATED - related.size()));
+        top.addAll(unseen(lists.mostRead(), shown, TOP_STORIES - top.size()));
+        List<ArticleTeaser> more = unseen(lists.latest(), shown, MORE_STORIES);
 
         List<TeaserBlock> blocks = new ArrayList<>();
         addIfAny(blocks, new TeaserBlock("related", pageChrome.t("teasers.related"), related));
@@ -82,14 +110,78 @@ public class SitePages {
 
         Set<Long> mediaIds = new HashSet<>(article.mediaIds());
         blocks.forEach(b -> addImages(b.items(), mediaIds));
-        List<ArticlePage.Version> versions = articles.otherVersions(article.id()).stream()
+        List<ArticlePage.Version> versions = story.versions().stream()
                 .flatMap(v -> editions.find(v.editionCode()).stream()
                         .map(e -> new ArticlePage.Version(e, v.path(), v.headline())))
                 .toList();
-        boolean derived = translations.derivation(article.id()).isPresent();
-        ArticlePage page = new ArticlePage(pageChrome, article, media.findWithPosters(mediaIds), List.copyOf(blocks),
-                PageHead.NONE, chrome.asset("/assets/beacon.js"), versions, derived);
+        ArticlePage page = new ArticlePage(pageChrome, article, media(mediaIds), List.copyOf(blocks),
+                PageHead.NONE, chrome.asset("/assets/beacon.js"), versions, story.derived());
         return page.withHead(heads.article(page));
+    }
+
+    /** What an article page shows of the story itself; evicted with the story, its versions and its picks. */
+    private record Story(Optional<Article> article, List<ArticleTeaser> versions, List<ArticleTeaser> picks,
+            boolean derived) {
+
+        List<String> keys(long id) {
+            List<String> keys = new ArrayList<>(List.of(SurrogateKeys.article(id)));
+            article.ifPresent(a -> keys.add(SurrogateKeys.taxonomy(a.editionCode()))); // its section's name
+            keys.addAll(SurrogateKeys.articles(versions));
+            keys.addAll(SurrogateKeys.articles(picks));
+            return keys;
+        }
+    }
+
+    private Story story(long id) {
+        return readModel.get("story:" + id, () -> readOnly.execute(status -> {
+            Optional<Article> article = articles.find(id);
+            if (article.isEmpty()) {
+                return new Story(article, List.of(), List.of(), false);
+            }
+            return new Story(article, articles.otherVersions(id), articles.related(id),
+                    translations.derivation(id).isPresent());
+        }), story -> story.keys(id));
+    }
+
+    /**
+     * An edition's lists as article pages show them, deep enough for what a page leaves out (the story itself, its
+     * related stories, the pinned ones); evicted by any story of the edition, its pins and its most-read ranking.
+     */
+    private record EditionLists(List<ArticleTeaser> pinned, List<ArticleTeaser> mostRead,
+            List<ArticleTeaser> latest) {
+
+        List<String> keys(String code) {
+            List<String> keys = new ArrayList<>(List.of(SurrogateKeys.edition(code), SurrogateKeys.topStories(code)));
+            Stream.of(pinned, mostRead, latest).forEach(list -> keys.addAll(SurrogateKeys.articles(list)));
+            return keys;
+        }
+    }
+
+    private EditionLists lists(String code) {
+        int leftOut = 1 + RELATED + TOP_STORIES;
+        return readModel.get("lists:" + code, () -> readOnly.execute(status -> new EditionLists(
+                articles.topStories(code), mostRead.lastDay(code, List.of(), TOP_STORIES + leftOut),
+                articles.latest(code, MORE_STORIES + leftOut, List.of()))), lists -> lists.keys(code));
+    }
+
+    /**
+     * Related stories the index suggests, more than a page shows (it leaves out its pinned top stories); evicted by
+     * any story of the edition (a new one may be more alike).
+     */
+    private List<ArticleTeaser> suggested(Article article, List<ArticleTeaser> picks) {
+        Set<Long> excluded = new HashSet<>(Set.of(article.id()));
+        picks.forEach(p -> excluded.add(p.id()));
+        return readModel.get("suggested:" + article.id(),
+                () -> relatedContent.like(article, excluded, RELATED + TOP_STORIES),
+                found -> Stream.concat(Stream.of(SurrogateKeys.article(article.id()),
+                        SurrogateKeys.edition(article.editionCode())), SurrogateKeys.articles(found).stream())
+                        .toList());
+    }
+
+    /** Media never change once stored (an item and its renditions are stored in one transaction). */
+    private Map<Long, MediaItem> media(Set<Long> ids) {
+        String name = "media:" + ids.stream().sorted().map(String::valueOf).collect(Collectors.joining(","));
+        return readModel.get(name, () -> media.findWithPosters(ids), found -> List.of());
     }
 
     /** The edition home: the newest story as the lead, then the latest of each section. */

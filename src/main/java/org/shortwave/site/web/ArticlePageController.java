@@ -5,7 +5,6 @@ import org.shortwave.cache.PageCaching;
 import org.shortwave.cache.PageKind;
 import org.shortwave.cache.SurrogateKeys;
 import org.shortwave.content.Article;
-import org.shortwave.content.PublishedArticles;
 import org.shortwave.i18n.Edition;
 import org.shortwave.i18n.Editions;
 import org.shortwave.site.ArticlePage;
@@ -21,12 +20,10 @@ import org.springframework.web.servlet.ModelAndView;
 class ArticlePageController {
 
     private final Editions editions;
-    private final PublishedArticles articles;
     private final SitePages pages;
 
-    ArticlePageController(Editions editions, PublishedArticles articles, SitePages pages) {
+    ArticlePageController(Editions editions, SitePages pages) {
         this.editions = editions;
-        this.articles = articles;
         this.pages = pages;
     }
 
@@ -46,7 +43,7 @@ class ArticlePageController {
         Edition edition = editions.find(editionCode).orElseThrow(PageNotFoundException::new);
         // Marked first, so that a 404 or a 301 for this id is cached too, and evicted when the article changes.
         SitePaths.id(id).ifPresent(i -> PageCaching.mark(PageKind.ARTICLE, SurrogateKeys.article(i)));
-        Article article = SitePaths.id(id).flatMap(articles::find)
+        Article article = SitePaths.id(id).flatMap(pages::published)
                 .filter(a -> a.editionCode().equals(edition.code()))
                 .orElseThrow(PageNotFoundException::new);
         if (!article.slug().equals(slug)) {
