@@ -2,19 +2,21 @@
 # Page benchmark, run by hand (never in the test suite): Shortwave's public pages against nginx serving the same
 # article bytes precompressed (gzip_static), with the shared harness (wrk, interleaved rounds, server CPU per request).
 #
-# Starts two Shortwave nodes with the demo site, each with its own embedded PostgreSQL: one with the page cache
-# (PORT), one without (PORT_NOCACHE, shortwave.page-cache.enabled=false), and an nginx on NGINX_PORT serving the
+# Starts three Shortwave nodes with the demo site, each with its own embedded PostgreSQL: one with the page cache
+# (PORT), one without (PORT_NOCACHE, shortwave.page-cache.enabled=false), one with neither the page cache nor the read
+# model (PORT_COLD, also shortwave.read-model.enabled=false: every render reads the database), and an nginx on NGINX_PORT serving the
 # cached node's article page as article.html plus article.html.gz (gzip -9, made ahead of time). Then it runs
 #   nginx-gzstatic   the article from nginx, precompressed (the reference: ratio 1.00)
 #   cached-article   the same article from Shortwave's page cache
-#   uncached-article the same article rendered per request (database and template)
+#   uncached-article the same article rendered per request from the read model (template, gzip)
+#   cold-article     the same article rendered per request from the database (queries, template, gzip)
 #   home             the edition home page (page cache on)
 #   feed             the edition's RSS feed (page cache on)
 # Everything it starts is stopped at the end. Needs root for apt-get only when nginx or wrk is missing.
 #
 # Usage: bench/page-bench.sh            (ROUNDS=3 DURATION=10 by default, as the harness; SKIP_BUILD=1 reuses the jar)
 # Environment: HARNESS (default ../shared/bench/http-bench.sh beside the repository), EDITION (zh-hans), PORT (8190),
-# PORT_NOCACHE (8191), NGINX_PORT (18093), WORK (/tmp/shortwave-page-bench), JAVA, JAVA_OPTS.
+# PORT_NOCACHE (8191), PORT_COLD (8192), NGINX_PORT (18093), WORK (/tmp/shortwave-page-bench), JAVA, JAVA_OPTS.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$(pwd)
@@ -23,6 +25,7 @@ HARNESS=${HARNESS:-$ROOT/../shared/bench/http-bench.sh}
 EDITION=${EDITION:-zh-hans}
 PORT=${PORT:-8190}
 PORT_NOCACHE=${PORT_NOCACHE:-8191}
+PORT_COLD=${PORT_COLD:-8192}
 NGINX_PORT=${NGINX_PORT:-18093}
 WORK=${WORK:-/tmp/shortwave-page-bench}
 JAVA=${JAVA:-/usr/lib/jvm/temurin-25-jdk-amd64/bin/java}
@@ -41,7 +44,7 @@ for tool in nginx wrk curl; do
 done
 [ "${SKIP_BUILD:-0}" = 1 ] && [ -f "$JAR" ] || ./mvnw -B -q package -DskipTests
 
-rm -rf "$WORK/cached" "$WORK/uncached" "$WORK/nginx"
+rm -rf "$WORK/cached" "$WORK/uncached" "$WORK/cold" "$WORK/nginx"
 mkdir -p "$WORK"
 PIDS=()
 cleanup() {
@@ -72,8 +75,11 @@ start_node "$PORT" cached
 CACHED_PID=$LAST_PID
 start_node "$PORT_NOCACHE" uncached --shortwave.page-cache.enabled=false
 UNCACHED_PID=$LAST_PID
+start_node "$PORT_COLD" cold --shortwave.page-cache.enabled=false --shortwave.read-model.enabled=false
+COLD_PID=$LAST_PID
 wait_up "$PORT"
 wait_up "$PORT_NOCACHE"
+wait_up "$PORT_COLD"
 
 # The edition's reference article: its first story with a video (the demo writes every part of DESIGN.md's page).
 # (No grep -q or head in these pipes: an early exit would fail them under pipefail.)
@@ -132,9 +138,11 @@ INFO
 # Server CPU counts the JVMs and their embedded PostgreSQL servers, which pg_ctl detaches from the JVM (so they are
 # not its descendants): each is named by the postmaster.pid in its data directory.
 PG_PIDS="$(head -1 "$WORK/cached/postgres/postmaster.pid"),$(head -1 "$WORK/uncached/postgres/postmaster.pid")"
-"$HARNESS" -s "$(cat "$NGX/nginx.pid"),$CACHED_PID,$UNCACHED_PID,$PG_PIDS" \
+PG_PIDS="$PG_PIDS,$(head -1 "$WORK/cold/postgres/postmaster.pid")"
+"$HARNESS" -s "$(cat "$NGX/nginx.pid"),$CACHED_PID,$UNCACHED_PID,$COLD_PID,$PG_PIDS" \
   nginx-gzstatic="http://127.0.0.1:$NGINX_PORT/article.html" \
   cached-article="http://127.0.0.1:$PORT$ARTICLE" \
   uncached-article="http://127.0.0.1:$PORT_NOCACHE$ARTICLE" \
+  cold-article="http://127.0.0.1:$PORT_COLD$ARTICLE" \
   home="http://127.0.0.1:$PORT/$EDITION/" \
   feed="http://127.0.0.1:$PORT/$EDITION/feed.rss"

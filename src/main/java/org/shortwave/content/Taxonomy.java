@@ -25,8 +25,10 @@ public class Taxonomy {
     public enum Removal { REMOVED, NOT_FOUND, IN_USE }
 
     private final TaxonomyRepository repository;
+    private final ChangeLog changes;
 
-    Taxonomy(TaxonomyRepository repository) {
+    Taxonomy(TaxonomyRepository repository, ChangeLog changes) {
+        this.changes = changes;
         this.repository = repository;
     }
 
@@ -55,17 +57,29 @@ public class Taxonomy {
         return repository.people();
     }
 
-    /** Adds a section unless the edition has one with that slug; returns its id either way. */
+    /**
+     * Adds a section unless the edition has one with that slug; returns its id either way. An added section goes
+     * through the change log (the section menu of every page of the edition shows it).
+     */
     @Transactional
     public long ensureSection(String editionCode, String slug, String name, int position) {
         requireSlug(slug);
-        return repository.insertSectionIfMissing(editionCode, slug, name, position);
+        return announced(ChangeKind.SECTION_CHANGED, editionCode,
+                repository.insertSectionIfMissing(editionCode, slug, name, position));
     }
 
     @Transactional
     public long ensureTopic(String editionCode, String slug, String name) {
         requireSlug(slug);
-        return repository.insertTopicIfMissing(editionCode, slug, name);
+        return announced(ChangeKind.TOPIC_CHANGED, editionCode,
+                repository.insertTopicIfMissing(editionCode, slug, name));
+    }
+
+    private long announced(ChangeKind kind, String editionCode, TaxonomyRepository.Ensured ensured) {
+        if (ensured.added()) {
+            changes.recordTaxonomy(kind, editionCode, ensured.id());
+        }
+        return ensured.id();
     }
 
     /** Adds a person under a stable key unless one exists; returns its id either way. */

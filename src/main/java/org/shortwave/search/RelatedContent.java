@@ -60,6 +60,14 @@ public class RelatedContent {
 
     /** Up to {@code limit} stories similar to {@code article}, leaving out {@code excluded} ids. */
     public List<ArticleTeaser> like(Article article, Collection<Long> excluded, int limit) {
+        return articles.teasers(likeIds(article, excluded, limit));
+    }
+
+    /**
+     * The ids of {@link #like}'s stories, most alike first, some perhaps no longer public: for a caller that reads
+     * their teasers itself (through {@link PublishedArticles}).
+     */
+    public List<Long> likeIds(Article article, Collection<Long> excluded, int limit) {
         if (limit <= 0) {
             return List.of();
         }
@@ -76,7 +84,7 @@ public class RelatedContent {
                 remembered.put(question, answer);
             }
         }
-        return articles.teasers(answer.ids());
+        return answer.ids();
     }
 
     private List<Long> similar(IndexSearcher searcher, Article article, Question question) throws IOException {

@@ -165,22 +165,24 @@ public class SitePages {
     }
 
     /**
-     * Related stories the index suggests, more than a page shows (it leaves out its pinned top stories); evicted by
-     * any story of the edition (a new one may be more alike).
+     * Related stories the index suggests, more than a page shows (it leaves out its pinned top stories). The index
+     * remembers its own answers until its next commit; their teasers come from the read model, evicted with them.
      */
     private List<ArticleTeaser> suggested(Article article, List<ArticleTeaser> picks) {
         Set<Long> excluded = new HashSet<>(Set.of(article.id()));
         picks.forEach(p -> excluded.add(p.id()));
-        return readModel.get("suggested:" + article.id(),
-                () -> relatedContent.like(article, excluded, RELATED + TOP_STORIES),
-                found -> Stream.concat(Stream.of(SurrogateKeys.article(article.id()),
-                        SurrogateKeys.edition(article.editionCode())), SurrogateKeys.articles(found).stream())
-                        .toList());
+        List<Long> ids = relatedContent.likeIds(article, excluded, RELATED + TOP_STORIES);
+        return readModel.get("teasers:" + joined(ids.stream()), () -> articles.teasers(ids),
+                found -> ids.stream().map(SurrogateKeys::article).toList());
+    }
+
+    private static String joined(Stream<Long> ids) {
+        return ids.map(String::valueOf).collect(Collectors.joining(","));
     }
 
     /** Media never change once stored (an item and its renditions are stored in one transaction). */
     private Map<Long, MediaItem> media(Set<Long> ids) {
-        String name = "media:" + ids.stream().sorted().map(String::valueOf).collect(Collectors.joining(","));
+        String name = "media:" + joined(ids.stream().sorted());
         return readModel.get(name, () -> media.findWithPosters(ids), found -> List.of());
     }
 

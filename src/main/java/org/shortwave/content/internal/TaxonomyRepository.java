@@ -48,20 +48,25 @@ public class TaxonomyRepository {
                 .query(Topic.class).optional();
     }
 
-    public long insertSectionIfMissing(String editionCode, String slug, String name, int position) {
-        jdbc.sql("""
+    /** The id of a section or topic that was there already, or was just added. */
+    public record Ensured(long id, boolean added) {
+    }
+
+    public Ensured insertSectionIfMissing(String editionCode, String slug, String name, int position) {
+        int added = jdbc.sql("""
                 insert into section (edition_code, slug, name, position) values (?, ?, ?, ?)
                 on conflict (edition_code, slug) do nothing""")
                 .params(editionCode, slug, name, position).update();
-        return jdbc.sql("select id from section where edition_code = ? and slug = ?")
-                .params(editionCode, slug).query(Long.class).single();
+        return new Ensured(jdbc.sql("select id from section where edition_code = ? and slug = ?")
+                .params(editionCode, slug).query(Long.class).single(), added > 0);
     }
 
-    public long insertTopicIfMissing(String editionCode, String slug, String name) {
-        jdbc.sql("insert into topic (edition_code, slug, name) values (?, ?, ?) on conflict (edition_code, slug) do nothing")
+    public Ensured insertTopicIfMissing(String editionCode, String slug, String name) {
+        int added = jdbc.sql(
+                "insert into topic (edition_code, slug, name) values (?, ?, ?) on conflict (edition_code, slug) do nothing")
                 .params(editionCode, slug, name).update();
-        return jdbc.sql("select id from topic where edition_code = ? and slug = ?")
-                .params(editionCode, slug).query(Long.class).single();
+        return new Ensured(jdbc.sql("select id from topic where edition_code = ? and slug = ?")
+                .params(editionCode, slug).query(Long.class).single(), added > 0);
     }
 
     public long insertPersonIfMissing(String sourceKey, String name, String latinName, String description) {
