@@ -180,9 +180,12 @@ public class PageCacheInvalidation {
         return keys;
     }
 
-    /** Compares each edition's most-read ranking with the last one seen, and evicts the top stories that moved. */
+    /**
+     * Compares each edition's most-read ranking with the last one seen, and evicts the top stories that moved (from
+     * the pages and the read model). Scheduled; public for tests that need a ranking to show at once.
+     */
     @Scheduled(fixedDelayString = "${shortwave.page-cache.most-read-check:60s}", initialDelay = 5000)
-    void checkMostRead() {
+    public void checkMostRead() {
         List<String> changed = new ArrayList<>();
         for (Edition edition : editions.all()) {
             List<Long> ranking = mostRead.lastDay(edition.code(), List.of(), MOST_READ_DEPTH).stream()
