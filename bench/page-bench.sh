@@ -14,7 +14,8 @@
 #   feed             the edition's RSS feed (page cache on)
 # Everything it starts is stopped at the end. Needs root for apt-get only when nginx or wrk is missing.
 #
-# Usage: bench/page-bench.sh            (ROUNDS=3 DURATION=10 by default, as the harness; SKIP_BUILD=1 reuses the jar)
+# Usage: bench/page-bench.sh            (ROUNDS=3 DURATION=10 by default, as the harness; SKIP_BUILD=1 reuses the jar;
+#                                        WARMUP=20 seconds of load on each Shortwave target before the rounds)
 # Environment: HARNESS (default ../shared/bench/http-bench.sh beside the repository), EDITION (zh-hans), PORT (8190),
 # PORT_NOCACHE (8191), PORT_COLD (8192), NGINX_PORT (18093), WORK (/tmp/shortwave-page-bench), JAVA, JAVA_OPTS.
 set -euo pipefail
@@ -134,6 +135,13 @@ cat >&2 <<INFO
 page-bench: machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(. /etc/os-release; echo "$PRETTY_NAME"), $(nginx -v 2>&1), $("$JAVA" -version 2>&1 | sed -n 1p)
 page-bench: load before the run: $(cut -d' ' -f1-3 /proc/loadavg)
 INFO
+
+# The JVMs compile their hot paths while they serve: each Shortwave target gets WARMUP seconds of load first (the
+# harness's own 2 s warm-up leaves the first round of a rendering node mostly interpreted).
+for url in "http://127.0.0.1:$PORT$ARTICLE" "http://127.0.0.1:$PORT_NOCACHE$ARTICLE" "http://127.0.0.1:$PORT_COLD$ARTICLE" \
+  "http://127.0.0.1:$PORT/$EDITION/" "http://127.0.0.1:$PORT/$EDITION/feed.rss"; do
+  wrk -t2 -c64 -d"${WARMUP:-20}"s -H "Accept-Encoding: gzip" "$url" >/dev/null
+done
 
 # Server CPU counts the JVMs and their embedded PostgreSQL servers, which pg_ctl detaches from the JVM (so they are
 # not its descendants): each is named by the postmaster.pid in its data directory.

@@ -53,8 +53,22 @@ public class ReadModel {
      * The value kept under {@code name}, or one read now with {@code read} (kept unless one of the keys
      * {@code keysOf} names for it was evicted meanwhile).
      */
-    @SuppressWarnings("unchecked")
     public <T> T get(String name, Supplier<T> read, Function<? super T, ? extends Collection<String>> keysOf) {
+        return get(name, evictionLog.epoch(), read, keysOf);
+    }
+
+    /**
+     * The epoch to pass to {@link #get(String, long, Supplier, Function)} for a value made from other values of the
+     * read model: taken before reading them.
+     */
+    public long epoch() {
+        return evictionLog.epoch();
+    }
+
+    /** As {@link #get(String, Supplier, Function)}, for a value whose reading began at {@code epochAtStart}. */
+    @SuppressWarnings("unchecked")
+    public <T> T get(String name, long epochAtStart, Supplier<T> read,
+            Function<? super T, ? extends Collection<String>> keysOf) {
         if (!properties.enabled()) {
             return read.get();
         }
@@ -64,7 +78,7 @@ public class ReadModel {
             entry.lastUsed = now;
             return (T) entry.value;
         }
-        long epoch = evictionLog.epoch();
+        long epoch = Math.min(epochAtStart, evictionLog.epoch());
         T value = read.get();
         keep(name, new Entry(value, Set.copyOf(keysOf.apply(value)), now, now + properties.ttl().toNanos()), epoch);
         return value;

@@ -38,6 +38,15 @@ public record Edition(String code, Locale locale, String name, String siteName, 
      */
     private static final Map<String, DateFormat> DATE_FORMATS = new ConcurrentHashMap<>();
     private static final Map<Locale, String> LANGUAGE_NAMES = new ConcurrentHashMap<>();
+    /**
+     * Dates already written, by format and time: a page shows a date per teaser, the same ones on every page of an
+     * edition, and even a cloned ICU format took a few per cent of a render. Emptied when full.
+     */
+    private static final Map<Formatted, String> FORMATTED = new ConcurrentHashMap<>();
+    private static final int FORMATTED_KEPT = 50_000;
+
+    private record Formatted(String format, long millis) {
+    }
 
     public Edition {
         calendar = calendar == null ? "gregorian" : calendar;
@@ -65,17 +74,17 @@ public record Edition(String code, Locale locale, String name, String siteName, 
 
     /** The publication date in the edition's own format, calendar and time zone: {@code 2023年9月14日}. */
     public String formatDate(Instant instant) {
-        return format(dateFormat(calendar, DateFormat.LONG, DateFormat.NONE), instant);
+        return format(calendar, DateFormat.LONG, DateFormat.NONE, instant);
     }
 
     /** The date with time, for the update line and notes. */
     public String formatDateTime(Instant instant) {
-        return format(dateFormat(calendar, DateFormat.LONG, DateFormat.SHORT), instant);
+        return format(calendar, DateFormat.LONG, DateFormat.SHORT, instant);
     }
 
     /** The date in the Gregorian calendar, in the edition's language: the companion of a Persian date. */
     public String formatGregorianDate(Instant instant) {
-        return format(dateFormat("gregorian", DateFormat.LONG, DateFormat.NONE), instant);
+        return format("gregorian", DateFormat.LONG, DateFormat.NONE, instant);
     }
 
     /** How long ago, in words ({@code 3 hours ago}, {@code 3小时前}); the date itself beyond a week. */
@@ -137,16 +146,22 @@ public record Edition(String code, Locale locale, String name, String siteName, 
         return Calendar.getInstance(TimeZone.getTimeZone(timeZone.getId()), uLocale(calendarName));
     }
 
-    private DateFormat dateFormat(String calendarName, int dateStyle, int timeStyle) {
+    private String format(String calendarName, int dateStyle, int timeStyle, Instant instant) {
         String key = locale.toLanguageTag() + " " + calendarName + " " + timeZone.getId() + " " + dateStyle + " "
                 + timeStyle;
-        return (DateFormat) DATE_FORMATS.computeIfAbsent(key, k -> timeStyle == DateFormat.NONE
-                ? DateFormat.getDateInstance(calendar(calendarName), dateStyle, uLocale(calendarName))
-                : DateFormat.getDateTimeInstance(calendar(calendarName), dateStyle, timeStyle, uLocale(calendarName)))
-                .clone();
-    }
-
-    private static String format(DateFormat format, Instant instant) {
-        return format.format(new Date(instant.toEpochMilli()));
+        Formatted formatted = new Formatted(key, instant.toEpochMilli());
+        String text = FORMATTED.get(formatted);
+        if (text == null) {
+            DateFormat format = (DateFormat) DATE_FORMATS.computeIfAbsent(key, k -> timeStyle == DateFormat.NONE
+                    ? DateFormat.getDateInstance(calendar(calendarName), dateStyle, uLocale(calendarName))
+                    : DateFormat.getDateTimeInstance(calendar(calendarName), dateStyle, timeStyle,
+                            uLocale(calendarName))).clone();
+            text = format.format(new Date(formatted.millis()));
+            if (FORMATTED.size() >= FORMATTED_KEPT) {
+                FORMATTED.clear();
+            }
+            FORMATTED.put(formatted, text);
+        }
+        return text;
     }
 }

@@ -92,6 +92,7 @@ public class SitePages {
      */
     @Transactional(propagation = Propagation.NOT_SUPPORTED)
     public ArticlePage article(Edition edition, Article article) {
+        long since = readModel.epoch(); // the page's head is made from the story's part, read after this
         Chrome pageChrome = chrome.of(edition, article.headline(), article.path());
         Story story = story(article.id());
         EditionLists lists = lists(edition.code());
@@ -116,7 +117,9 @@ public class SitePages {
                 .toList();
         ArticlePage page = new ArticlePage(pageChrome, article, media(mediaIds), List.copyOf(blocks),
                 PageHead.NONE, chrome.asset("/assets/beacon.js"), versions, story.derived());
-        return page.withHead(heads.article(page));
+        // The head (links, Open Graph, JSON-LD) shows the story, its versions and its own media only.
+        return page.withHead(readModel.get("head:" + edition.code() + ":" + article.id(), since,
+                () -> heads.article(page), head -> story.keys(article.id())));
     }
 
     /** What an article page shows of the story itself; evicted with the story, its versions and its picks. */

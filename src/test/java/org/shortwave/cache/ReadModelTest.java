@@ -55,6 +55,17 @@ class ReadModelTest {
     }
 
     @Test
+    void aValueMadeFromOthersCountsFromBeforeTheyWereRead() {
+        ReadModel model = model(true, 100);
+        long since = model.epoch();
+        String story = read(model, "story:1", "old text", "a1");
+        model.evict(List.of("a1")); // the story changes after its part was read, before the head is made
+        assertThat(model.get("head:1", since, () -> "head of " + story, v -> List.of("a1"))).isEqualTo("head of old text");
+        assertThat(model.get("head:1", model.epoch(), () -> "head of new text", v -> List.of("a1")))
+                .as("not kept").isEqualTo("head of new text");
+    }
+
+    @Test
     void clearingDropsEverythingAndReadsUnderWay() {
         ReadModel model = model(true, 100);
         read(model, "a", "kept", "a1");
