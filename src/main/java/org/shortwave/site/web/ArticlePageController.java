@@ -27,7 +27,9 @@ class ArticlePageController {
         this.pages = pages;
     }
 
-    @GetMapping("/" + SitePaths.EDITION + "/{slug}/a-{id}")
+    static final String ROUTE = "/" + SitePaths.EDITION + "/{slug}/a-{id}";
+
+    @GetMapping(ROUTE)
     ModelAndView article(@PathVariable String edition, @PathVariable String slug, @PathVariable String id,
             HttpServletResponse response) {
         return render(edition, slug, id, response);
@@ -49,11 +51,22 @@ class ArticlePageController {
         if (!article.slug().equals(slug)) {
             return SitePaths.movedPermanently(article.path());
         }
+        return new ModelAndView(VIEW, "page", page(pages, edition, article, response));
+    }
+
+    static final String VIEW = "site/article";
+
+    /**
+     * The page of a public article of this edition under its current slug, with its caching headers and marks (the
+     * article's own key is marked before: a 404 or a 301 for its id is cached and evicted with it too). Shared with
+     * {@link ArticlePageFilter}.
+     */
+    static ArticlePage page(SitePages pages, Edition edition, Article article, HttpServletResponse response) {
         response.setHeader(HttpHeaders.CACHE_CONTROL, SitePaths.PAGE_CACHE.getHeaderValue());
         ArticlePage page = pages.article(edition, article);
         // The "more stories" block lists the edition's latest, the "top stories" block its most read.
         PageCaching.mark(PageKind.ARTICLE, SurrogateKeys.edition(edition.code()), SurrogateKeys.topStories(edition.code()));
         page.teasers().forEach(block -> PageCaching.addKeys(SurrogateKeys.articles(block.items())));
-        return new ModelAndView("site/article", "page", page);
+        return page;
     }
 }
