@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.Writer;
 import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 
 /**
  * Keeps the body an answer writes in memory, so the page cache can hash, compress and store it before anything is
@@ -18,11 +19,9 @@ import java.nio.charset.Charset;
 final class CapturedResponse extends HttpServletResponseWrapper {
 
     private final ByteArrayOutputStream buffer = new ByteArrayOutputStream(16 * 1024);
-    /**
-     * What the writer writes, as characters: encoded once at the end, which costs far less than encoding each of a
-     * template's few hundred small writes on its own (about a sixth of a render's CPU).
-     */
-    private final StringBuilder chars = new StringBuilder(32 * 1024);
+    /** What the writer writes, in UTF-8 (see {@link Utf8Writer}); in another charset, as characters. */
+    private Utf8Writer utf8;
+    private StringBuilder chars;
     private ServletOutputStream stream;
     private PrintWriter writer;
     /** The writer's encoding, fixed when it is first asked for (as a servlet container does). */
@@ -51,7 +50,10 @@ final class CapturedResponse extends HttpServletResponseWrapper {
     }
 
     byte[] body() {
-        if (writer != null) {
+        if (utf8 != null) {
+            return utf8.toByteArray();
+        }
+        if (chars != null) {
             return chars.toString().getBytes(charset);
         }
         return buffer.toByteArray();
@@ -89,30 +91,26 @@ final class CapturedResponse extends HttpServletResponseWrapper {
     public PrintWriter getWriter() {
         if (writer == null) {
             charset = Charset.forName(getCharacterEncoding());
-            writer = new PrintWriter(new Writer() {
-                @Override
-                public void write(char[] text, int off, int len) {
-                    chars.append(text, off, len);
-                }
+            if (StandardCharsets.UTF_8.equals(charset)) {
+                utf8 = new Utf8Writer(32 * 1024);
+                writer = new PrintWriter(utf8);
+            } else {
+                chars = new StringBuilder();
+                writer = new PrintWriter(new Writer() {
+                    @Override
+                    public void write(char[] text, int off, int len) {
+                        chars.append(text, off, len);
+                    }
 
-                @Override
-                public void write(String text, int off, int len) {
-                    chars.append(text, off, off + len);
-                }
+                    @Override
+                    public void flush() {
+                    }
 
-                @Override
-                public void write(int c) {
-                    chars.append((char) c);
-                }
-
-                @Override
-                public void flush() {
-                }
-
-                @Override
-                public void close() {
-                }
-            });
+                    @Override
+                    public void close() {
+                    }
+                });
+            }
         }
         return writer;
     }
@@ -172,14 +170,22 @@ final class CapturedResponse extends HttpServletResponseWrapper {
 
     @Override
     public void resetBuffer() {
-        buffer.reset();
-        chars.setLength(0);
+        forgetWritten();
     }
 
     @Override
     public void reset() {
         super.reset();
+        forgetWritten();
+    }
+
+    private void forgetWritten() {
         buffer.reset();
-        chars.setLength(0);
+        if (utf8 != null) {
+            utf8.reset();
+        }
+        if (chars != null) {
+            chars.setLength(0);
+        }
     }
 }

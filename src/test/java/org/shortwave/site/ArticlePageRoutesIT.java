@@ -70,14 +70,16 @@ class ArticlePageRoutesIT extends AppTestBase {
 
     @Test
     void aSlugInChineseIsReadAsWrittenInThePath() {
-        var section = taxonomy.section("zh-hans", taxonomy.ensureSection("zh-hans", "routes-test", "路由", 95))
+        // In the English edition: a Chinese one would soon get a derived version in the other script, between the
+        // two requests.
+        var section = taxonomy.section("en", taxonomy.ensureSection("en", "routes-test", "Routes", 95))
                 .orElseThrow();
         long id = store.create(anArticle().in(section).headline("短波路由测试").publishedAt(NOW.minusSeconds(30)).build());
         transactions.executeWithoutResult(status -> {
             jdbc.sql("update article set slug = '短波路由测试' where id = ?").param(id).update();
-            changeLog.record(ChangeKind.ARTICLE_SAVED, id, "zh-hans");
+            changeLog.record(ChangeKind.ARTICLE_SAVED, id, "en");
         });
-        String path = "/zh-hans/" + URLEncoder.encode("短波路由测试", StandardCharsets.UTF_8) + "/a-" + id;
+        String path = "/en/" + URLEncoder.encode("短波路由测试", StandardCharsets.UTF_8) + "/a-" + id;
 
         sameFromBothRoutes(path);
         assertThat(rendered(path).body()).contains("短波路由测试");
