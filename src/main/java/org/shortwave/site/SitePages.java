@@ -25,17 +25,15 @@ import org.shortwave.media.MediaLibrary;
 import org.shortwave.search.RelatedContent;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Assembles the public pages from published content only (everything goes through {@link PublishedArticles}).
- * Each page is read in one read-only transaction: one connection and one BEGIN/COMMIT for its dozen queries,
- * instead of one per query.
+ * A listing page is read in one read-only transaction: one connection and one BEGIN/COMMIT for its queries, instead
+ * of one per query. The article page reads the read model first, outside any transaction (see {@link #article}).
  */
 @Service
-@Transactional(readOnly = true)
 public class SitePages {
 
     static final int MORE_STORIES = 6;
@@ -79,7 +77,6 @@ public class SitePages {
      * A public article by id, from the read model (empty if there is none, or it is not public). What the page shows
      * of the story itself (its versions in other editions, the editor's related picks) is read with it.
      */
-    @Transactional(propagation = Propagation.NOT_SUPPORTED)
     public Optional<Article> published(long id) {
         return story(id).article();
     }
@@ -87,10 +84,9 @@ public class SitePages {
     /**
      * The article page. After the story come three teaser blocks: the editor's related stories, the edition's top
      * stories, and more of the latest; a story appears once on the page at most. Read from the read model, outside
-     * the class's transaction: a page whose parts are all in memory takes no connection; parts not in memory are read
+     * any transaction: a page whose parts are all in memory takes no connection; parts not in memory are read
      * in one read-only transaction each (the story's, the edition's lists).
      */
-    @Transactional(propagation = Propagation.NOT_SUPPORTED)
     public ArticlePage article(Edition edition, Article article) {
         long since = readModel.epoch(); // the page's head is made from the story's part, read after this
         Chrome pageChrome = chrome.of(edition, article.headline(), article.path());
@@ -190,6 +186,7 @@ public class SitePages {
     }
 
     /** The edition home: the newest story as the lead, then the latest of each section. */
+    @Transactional(readOnly = true)
     public ListingPage home(Edition edition) {
         Chrome pageChrome = chrome.of(edition, edition.siteName(), edition.homePath());
         List<ArticleTeaser> newest = articles.latest(edition.code(), 1, List.of());
@@ -203,6 +200,7 @@ public class SitePages {
         return listing(pageChrome, edition.siteName(), lead, blocks);
     }
 
+    @Transactional(readOnly = true)
     public ListingPage section(Edition edition, Section section) {
         Chrome pageChrome = chrome.of(edition, section.name(), section.path());
         List<ArticleTeaser> items = articles.latestInSection(section, LISTING_SIZE);
@@ -210,6 +208,7 @@ public class SitePages {
                 List.of(new TeaserBlock("stories", pageChrome.t("listing.section", section.name()), items)));
     }
 
+    @Transactional(readOnly = true)
     public ListingPage topic(Edition edition, Topic topic) {
         Chrome pageChrome = chrome.of(edition, topic.name(), topic.path());
         List<ArticleTeaser> items = articles.latestInTopic(topic, LISTING_SIZE);
@@ -218,15 +217,15 @@ public class SitePages {
     }
 
     /** An error page; {@code titleKey} names its title in the interface texts ({@code notfound.title}...). */
+    @Transactional(readOnly = true)
     public ErrorPage error(Edition edition, String titleKey) {
         return new ErrorPage(chrome.of(edition, chrome.texts(edition).get(titleKey), null));
     }
 
     /**
-     * The error page while the database is away: made from what this node holds in memory, outside the class's
-     * read-only transaction (opening one needs a connection).
+     * The error page while the database is away: made from what this node holds in memory, outside a transaction
+     * (opening one needs a connection).
      */
-    @Transactional(propagation = Propagation.NOT_SUPPORTED)
     public ErrorPage unavailable(Edition edition) {
         return new ErrorPage(chrome.withoutDatabase(edition, chrome.texts(edition).get("error.title")));
     }
