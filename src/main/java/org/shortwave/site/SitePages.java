@@ -113,7 +113,11 @@ public class SitePages {
                 .toList();
         ArticlePage page = new ArticlePage(pageChrome, article, media(mediaIds), List.copyOf(blocks),
                 PageHead.NONE, chrome.asset("/assets/beacon.js"), versions, story.derived());
-        // The head (links, Open Graph, JSON-LD) shows the story, its versions and its own media only.
+        // The head (links, Open Graph, JSON-LD) shows the story, its versions and its own media only. It is kept
+        // only when the caller's article is the story part read after `since`: one read earlier may be out of date.
+        if (story.article().orElse(null) != article) {
+            return page.withHead(heads.article(page));
+        }
         return page.withHead(readModel.get("head:" + edition.code() + ":" + article.id(), since,
                 () -> heads.article(page), head -> story.keys(article.id())));
     }
