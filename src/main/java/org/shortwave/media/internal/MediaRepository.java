@@ -110,12 +110,18 @@ public class MediaRepository {
 
     /**
      * SQL condition on a {@code media} row aliased {@code m}: an article the public may see shows it (as main image,
-     * body image or video), or shows the video it is the poster of. Binds {@code :now}.
+     * body image or video), or shows the video it is the poster of. Binds {@code :now}. The item and the videos it is
+     * the poster of are listed first and each asked about on its own: a join of media and articles on an OR made
+     * PostgreSQL test every public article against every item (1.3 s for one restricted file at 12,500 public
+     * articles; 55 ms this way, the same answers for every item).
      */
     private static final String SHOWN_PUBLICLY = """
-            exists (select 1 from media v join article a
-                        on a.main_image_id = v.id or a.body @> jsonb_build_array(jsonb_build_object('media', v.id))
-                    where (v.id = m.id or v.poster_id = m.id) and\s""" + Visibility.PUBLIC + ")";
+            exists (select 1 from (select m.id as shown_id
+                                   union all select v.id from media v where v.poster_id = m.id) c
+                    where exists (select 1 from article a where a.main_image_id = c.shown_id and %1$s)
+                       or exists (select 1 from article a
+                                  where a.body @> jsonb_build_array(jsonb_build_object('media', c.shown_id)) and %1$s))\
+            """.formatted(Visibility.PUBLIC);
 
     /**
      * SQL condition on {@code m}: the item's file, captions or one of its renditions is stored at {@code :p}. Three
