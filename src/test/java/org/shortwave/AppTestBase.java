@@ -70,6 +70,17 @@ public abstract class AppTestBase {
         }
     }
 
+    /** A reader with a cookie: never answered from the page store, so the page is rendered for this request. */
+    protected HttpResponse<String> rendered(String path) {
+        return send(HttpRequest.newBuilder(uri(path)).header("Cookie", "theme=dark").GET().build());
+    }
+
+    /** The canonical path of an article, by its id (whether or not it is public). */
+    protected String articlePath(long id) {
+        return jdbc.sql("select '/' || edition_code || '/' || slug || '/a-' || id from article where id = ?").param(id)
+                .query(String.class).single();
+    }
+
     /** The canonical path of a demo article, by its key in src/main/resources/demo. */
     protected String demoPath(String key) {
         return jdbc.sql("select '/' || edition_code || '/' || slug || '/a-' || id from article where source_key = ?")

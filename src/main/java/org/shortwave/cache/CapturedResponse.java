@@ -6,8 +6,8 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpServletResponseWrapper;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
-import java.io.Writer;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 
@@ -19,13 +19,10 @@ import java.nio.charset.StandardCharsets;
 final class CapturedResponse extends HttpServletResponseWrapper {
 
     private final ByteArrayOutputStream buffer = new ByteArrayOutputStream(16 * 1024);
-    /** What the writer writes, in UTF-8 (see {@link Utf8Writer}); in another charset, as characters. */
+    /** What the writer writes when the answer is in UTF-8 (see {@link Utf8Writer}); else it writes to the buffer. */
     private Utf8Writer utf8;
-    private StringBuilder chars;
     private ServletOutputStream stream;
     private PrintWriter writer;
-    /** The writer's encoding, fixed when it is first asked for (as a servlet container does). */
-    private Charset charset;
     private boolean passedThrough;
     private java.util.Locale locale;
 
@@ -53,8 +50,8 @@ final class CapturedResponse extends HttpServletResponseWrapper {
         if (utf8 != null) {
             return utf8.toByteArray();
         }
-        if (chars != null) {
-            return chars.toString().getBytes(charset);
+        if (writer != null) {
+            writer.flush();
         }
         return buffer.toByteArray();
     }
@@ -90,26 +87,12 @@ final class CapturedResponse extends HttpServletResponseWrapper {
     @Override
     public PrintWriter getWriter() {
         if (writer == null) {
-            charset = Charset.forName(getCharacterEncoding());
+            Charset charset = Charset.forName(getCharacterEncoding());
             if (StandardCharsets.UTF_8.equals(charset)) {
                 utf8 = new Utf8Writer(32 * 1024);
                 writer = new PrintWriter(utf8);
             } else {
-                chars = new StringBuilder();
-                writer = new PrintWriter(new Writer() {
-                    @Override
-                    public void write(char[] text, int off, int len) {
-                        chars.append(text, off, len);
-                    }
-
-                    @Override
-                    public void flush() {
-                    }
-
-                    @Override
-                    public void close() {
-                    }
-                });
+                writer = new PrintWriter(new OutputStreamWriter(buffer, charset));
             }
         }
         return writer;
@@ -165,7 +148,7 @@ final class CapturedResponse extends HttpServletResponseWrapper {
 
     @Override
     public void flushBuffer() {
-        // nothing is sent before the page cache has the whole body
+        // nothing is sent before the page cache has the whole body (body() flushes the writer)
     }
 
     @Override
@@ -183,9 +166,6 @@ final class CapturedResponse extends HttpServletResponseWrapper {
         buffer.reset();
         if (utf8 != null) {
             utf8.reset();
-        }
-        if (chars != null) {
-            chars.setLength(0);
         }
     }
 }

@@ -3,10 +3,8 @@ package org.shortwave.cache;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -42,10 +40,9 @@ public class PageCache {
     }
 
     private final ConcurrentHashMap<String, Entry> entries = new ConcurrentHashMap<>();
-    /** Surrogate key to the URLs of the entries that carry it. Changed only under the lock. */
-    private final Map<String, Set<String>> byKey = new ConcurrentHashMap<>();
     private final PageCacheProperties properties;
-    private final EvictionLog evictionLog = new EvictionLog();
+    /** The entries' surrogate keys and their evictions. Used under the lock (but for its epoch). */
+    private final KeyIndex keys = new KeyIndex();
     private final LongAdder hits = new LongAdder();
     private final LongAdder misses = new LongAdder();
     private final AtomicLong stores = new AtomicLong();
@@ -98,7 +95,7 @@ public class PageCache {
 
     /** The epoch to pass to {@link #put}, taken before the answer is rendered. */
     long epoch() {
-        return evictionLog.epoch();
+        return keys.epoch();
     }
 
     /**
@@ -108,14 +105,12 @@ public class PageCache {
     synchronized boolean put(String url, CachedPage page, long epochAtStart) {
         long budget = properties.maxBytes().toBytes();
         long weight = page.weight();
-        if (evictionLog.evictedSince(page.keys(), epochAtStart) || weight > budget / 8) {
+        if (keys.evictedSince(page.keys(), epochAtStart) || weight > budget / 8) {
             return false;
         }
         remove(url);
         entries.put(url, new Entry(page, System.nanoTime()));
-        for (String key : page.keys()) {
-            byKey.computeIfAbsent(key, k -> new HashSet<>()).add(url);
-        }
+        keys.add(url, page.keys());
         bytes += weight;
         stores.incrementAndGet();
         if (bytes > budget) {
@@ -125,16 +120,10 @@ public class PageCache {
     }
 
     /** Evicts every entry carrying any of these keys; returns how many went. */
-    public synchronized int evict(Collection<String> keys) {
-        evictionLog.evicted(keys);
+    public synchronized int evict(Collection<String> evictedKeys) {
         int evicted = 0;
-        for (String key : keys) {
-            Set<String> urls = byKey.get(key);
-            if (urls != null) {
-                for (String url : List.copyOf(urls)) {
-                    evicted += remove(url) ? 1 : 0;
-                }
-            }
+        for (String url : keys.evict(evictedKeys)) {
+            evicted += remove(url) ? 1 : 0;
         }
         evictions.addAndGet(evicted);
         return evicted;
@@ -142,10 +131,9 @@ public class PageCache {
 
     /** Empties the cache. */
     public synchronized void clear() {
-        evictionLog.clear();
-        for (String url : List.copyOf(entries.keySet())) {
-            remove(url);
-        }
+        keys.clear();
+        entries.clear();
+        bytes = 0;
     }
 
     /** How many requests are waiting for another's render of the page they asked for. */
@@ -183,15 +171,7 @@ public class PageCache {
             return false;
         }
         bytes -= entry.page.weight();
-        for (String key : entry.page.keys()) {
-            Set<String> urls = byKey.get(key);
-            if (urls != null) {
-                urls.remove(url);
-                if (urls.isEmpty()) {
-                    byKey.remove(key);
-                }
-            }
-        }
+        keys.remove(url, entry.page.keys());
         return true;
     }
 }

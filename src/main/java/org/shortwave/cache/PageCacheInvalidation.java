@@ -51,8 +51,8 @@ public class PageCacheInvalidation {
     private final Map<String, List<Long>> mostReadSeen = new HashMap<>();
     private volatile long appliedSeq;
 
-    PageCacheInvalidation(PageCache cache, ReadModel readModel, PublishedArticles articles, Taxonomy taxonomy, Editions editions,
-            MostRead mostRead, List<PurgeHook> hooks) {
+    PageCacheInvalidation(PageCache cache, ReadModel readModel, PublishedArticles articles, Taxonomy taxonomy,
+            Editions editions, MostRead mostRead, List<PurgeHook> hooks) {
         this.cache = cache;
         this.readModel = readModel;
         this.articles = articles;
@@ -80,9 +80,7 @@ public class PageCacheInvalidation {
      */
     @EventListener
     void on(ContentCommitted committed) {
-        Set<String> keys = keysOf(committed.change());
-        readModel.evict(keys);
-        cache.evict(keys);
+        evictHere(keysOf(committed.change()));
     }
 
     /** The highest change-log seq this node's cache has acted on (for tests and the operations page). */
@@ -207,8 +205,7 @@ public class PageCacheInvalidation {
         if (keys.isEmpty()) {
             return;
         }
-        readModel.evict(keys);
-        int evicted = cache.evict(keys);
+        int evicted = evictHere(keys);
         log.debug("Evicted {} pages for {}", evicted, keys);
         for (PurgeHook hook : hooks) {
             try {
@@ -217,5 +214,11 @@ public class PageCacheInvalidation {
                 log.warn("Purge hook {} failed for {}: {}", hook.getClass().getSimpleName(), keys, e.toString());
             }
         }
+    }
+
+    /** Evicts from this node's read model, then its pages (a page rendered after that reads the change). */
+    private int evictHere(Set<String> keys) {
+        readModel.evict(keys);
+        return cache.evict(keys);
     }
 }

@@ -3,7 +3,6 @@ package org.shortwave.cache;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -40,9 +39,8 @@ public class ReadModel {
     }
 
     private final ConcurrentHashMap<String, Entry> entries = new ConcurrentHashMap<>();
-    /** Key to the names of the values that carry it. Changed only under the lock. */
-    private final Map<String, Set<String>> byKey = new ConcurrentHashMap<>();
-    private final EvictionLog evictionLog = new EvictionLog();
+    /** The values' surrogate keys and their evictions. Used under the lock (but for its epoch). */
+    private final KeyIndex keys = new KeyIndex();
     private final ReadModelProperties properties;
 
     ReadModel(ReadModelProperties properties) {
@@ -54,7 +52,7 @@ public class ReadModel {
      * {@code keysOf} names for it was evicted meanwhile).
      */
     public <T> T get(String name, Supplier<T> read, Function<? super T, ? extends Collection<String>> keysOf) {
-        return get(name, evictionLog.epoch(), read, keysOf);
+        return get(name, keys.epoch(), read, keysOf);
     }
 
     /**
@@ -62,7 +60,7 @@ public class ReadModel {
      * read model: taken before reading them.
      */
     public long epoch() {
-        return evictionLog.epoch();
+        return keys.epoch();
     }
 
     /** As {@link #get(String, Supplier, Function)}, for a value whose reading began at {@code epochAtStart}. */
@@ -78,41 +76,27 @@ public class ReadModel {
             entry.lastUsed = now;
             return (T) entry.value;
         }
-        long epoch = Math.min(epochAtStart, evictionLog.epoch());
+        long epoch = Math.min(epochAtStart, keys.epoch());
         T value = read.get();
         keep(name, new Entry(value, Set.copyOf(keysOf.apply(value)), now, now + properties.ttl().toNanos()), epoch);
         return value;
     }
 
     private synchronized void keep(String name, Entry entry, long epochAtStart) {
-        if (evictionLog.evictedSince(entry.keys, epochAtStart)) {
+        if (keys.evictedSince(entry.keys, epochAtStart)) {
             return;
         }
         remove(name);
         entries.put(name, entry);
-        for (String key : entry.keys) {
-            byKey.computeIfAbsent(key, k -> new HashSet<>()).add(name);
-        }
+        keys.add(name, entry.keys);
         if (entries.size() > properties.maxEntries()) {
             shrink(properties.maxEntries() - properties.maxEntries() / 10);
         }
     }
 
     /** Drops every value carrying any of these keys. */
-    public synchronized void evict(Collection<String> keys) {
-        evictionLog.evicted(keys);
-        for (String key : keys) {
-            Set<String> names = byKey.get(key);
-            if (names != null) {
-                List.copyOf(names).forEach(this::remove);
-            }
-        }
-    }
-
-    /** Drops everything. */
-    public synchronized void clear() {
-        evictionLog.clear();
-        List.copyOf(entries.keySet()).forEach(this::remove);
+    public synchronized void evict(Collection<String> evictedKeys) {
+        keys.evict(evictedKeys).forEach(this::remove);
     }
 
     /** How many values are kept (for tests and the operations page). */
@@ -130,17 +114,8 @@ public class ReadModel {
 
     private void remove(String name) {
         Entry entry = entries.remove(name);
-        if (entry == null) {
-            return;
-        }
-        for (String key : entry.keys) {
-            Set<String> names = byKey.get(key);
-            if (names != null) {
-                names.remove(name);
-                if (names.isEmpty()) {
-                    byKey.remove(key);
-                }
-            }
+        if (entry != null) {
+            keys.remove(name, entry.keys);
         }
     }
 }

@@ -80,8 +80,7 @@ class PageCacheIT extends AppTestBase {
     }
 
     private String path(long id) {
-        return jdbc.sql("select '/' || edition_code || '/' || slug || '/a-' || id from article where id = ?").param(id)
-                .query(String.class).single();
+        return articlePath(id);
     }
 
     HttpResponse<byte[]> fetch(String path, String... headers) {

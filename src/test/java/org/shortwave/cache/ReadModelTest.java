@@ -66,17 +66,6 @@ class ReadModelTest {
     }
 
     @Test
-    void clearingDropsEverythingAndReadsUnderWay() {
-        ReadModel model = model(true, 100);
-        read(model, "a", "kept", "a1");
-        model.get("b", () -> {
-            model.clear();
-            return "overtaken";
-        }, v -> List.of());
-        assertThat(model.size()).isZero();
-    }
-
-    @Test
     void theLeastRecentlyUsedGoFirstPastTheBound() throws InterruptedException {
         ReadModel model = model(true, 10);
         read(model, "old", "old", "k");

@@ -146,8 +146,7 @@ class ServerSideRequestsIT extends AppTestBase {
         }
 
         // Every public surface of the story, with the canary in queries and headers.
-        String path = jdbc.sql("select '/' || edition_code || '/' || slug || '/a-' || id from article where id = ?")
-                .param(article).query(String.class).single();
+        String path = articlePath(article);
         String encoded = URLEncoder.encode(canaryUrl, StandardCharsets.UTF_8);
         for (String surface : List.of(path, "/en/", "/en/feed.rss", "/en/feed.atom", "/en/feed.json",
                 "/sitemap.xml", "/en/sitemap-news.xml", "/api/v1/articles/" + article, "/en/search?q=" + encoded,

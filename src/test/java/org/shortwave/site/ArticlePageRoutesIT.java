@@ -38,10 +38,6 @@ class ArticlePageRoutesIT extends AppTestBase {
     @Autowired
     TransactionTemplate transactions;
 
-    /** Rendered for this request (a reader with a cookie is never answered from the page store). */
-    private HttpResponse<String> rendered(String path) {
-        return send(HttpRequest.newBuilder(uri(path)).header("Cookie", "theme=dark").GET().build());
-    }
 
     private static Map<String, List<String>> headers(HttpResponse<String> response) {
         Map<String, List<String>> headers = new TreeMap<>(response.headers().map());

@@ -3,7 +3,6 @@ package org.shortwave.site;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.shortwave.content.ArticleFixtures.anArticle;
 
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -63,13 +62,11 @@ class ReadModelIT extends AppTestBase {
         return id;
     }
 
-    private Document rendered(long id) {
-        String path = jdbc.sql("select '/' || edition_code || '/' || slug || '/a-' || id from article where id = ?")
-                .param(id).query(String.class).single();
-        HttpResponse<String> page = send(HttpRequest.newBuilder(uri(path)).header("Cookie", "theme=dark").GET().build());
-        assertThat(page.statusCode()).isEqualTo(200);
-        assertThat(page.headers().firstValue("X-Cache")).hasValue("pass");
-        return Jsoup.parse(page.body());
+    private Document page(long id) {
+        HttpResponse<String> answer = rendered(articlePath(id));
+        assertThat(answer.statusCode()).isEqualTo(200);
+        assertThat(answer.headers().firstValue("X-Cache")).hasValue("pass");
+        return Jsoup.parse(answer.body());
     }
 
     private static String headline(Document page) {
@@ -79,42 +76,40 @@ class ReadModelIT extends AppTestBase {
     @Test
     void aStoryIsReadFromMemoryUntilAChangeToItArrives() {
         long id = story("Read model first headline");
-        assertThat(headline(rendered(id))).isEqualTo("Read model first headline");
+        assertThat(headline(page(id))).isEqualTo("Read model first headline");
 
         // Written behind the change log's back (no real write path does this): the page keeps what it read.
         jdbc.sql("update article set headline = 'Read model quiet headline' where id = ?").param(id).update();
-        assertThat(headline(rendered(id))).isEqualTo("Read model first headline");
+        assertThat(headline(page(id))).isEqualTo("Read model first headline");
 
         changes.retitle(id, "Read model announced headline");
-        assertThat(headline(rendered(id))).isEqualTo("Read model announced headline");
+        assertThat(headline(page(id))).isEqualTo("Read model announced headline");
     }
 
     @Test
     void aNewStoryInTheEditionRefreshesItsListsButNotEveryStorysText() {
         long id = story("Read model older story");
-        rendered(id);
+        page(id);
         jdbc.sql("update article set headline = 'Read model older story, quietly' where id = ?").param(id).update();
 
         long newer = story("Read model newer story");
-        Document page = rendered(id);
+        Document page = page(id);
 
         assertThat(page.body().text()).as("the edition's lists are read again").contains("Read model newer story");
         assertThat(headline(page)).as("the older story's own part stays in memory").isEqualTo("Read model older story");
-        assertThat(headline(rendered(newer))).isEqualTo("Read model newer story");
+        assertThat(headline(page(newer))).isEqualTo("Read model newer story");
     }
 
     @Test
     void anUnpublishedStoryLeavesItsPageAndTheListsOfOthersAtOnce() {
         long gone = story("Read model story to withdraw");
         long other = story("Read model story that stays");
-        assertThat(rendered(other).body().text()).contains("Read model story to withdraw");
+        assertThat(page(other).body().text()).contains("Read model story to withdraw");
 
         changes.unpublish(gone);
 
-        assertThat(rendered(other).body().text()).doesNotContain("Read model story to withdraw");
-        String path = jdbc.sql("select '/' || edition_code || '/' || slug || '/a-' || id from article where id = ?")
-                .param(gone).query(String.class).single();
-        assertThat(get(path).statusCode()).isEqualTo(404);
+        assertThat(page(other).body().text()).doesNotContain("Read model story to withdraw");
+        assertThat(get(articlePath(gone)).statusCode()).isEqualTo(404);
         assertThat(readModel.size()).isPositive();
     }
 }

@@ -19,6 +19,9 @@ import org.springframework.web.servlet.ModelAndView;
 @Controller
 class ArticlePageController {
 
+    static final String ROUTE = "/" + SitePaths.EDITION + "/{slug}/a-{id}";
+    static final String VIEW = "site/article";
+
     private final Editions editions;
     private final SitePages pages;
 
@@ -26,8 +29,6 @@ class ArticlePageController {
         this.editions = editions;
         this.pages = pages;
     }
-
-    static final String ROUTE = "/" + SitePaths.EDITION + "/{slug}/a-{id}";
 
     @GetMapping(ROUTE)
     ModelAndView article(@PathVariable String edition, @PathVariable String slug, @PathVariable String id,
@@ -53,8 +54,6 @@ class ArticlePageController {
         }
         return new ModelAndView(VIEW, "page", page(pages, edition, article, response));
     }
-
-    static final String VIEW = "site/article";
 
     /**
      * The page of a public article of this edition under its current slug, with its caching headers and marks (the

@@ -35,9 +35,8 @@ import org.springframework.web.util.UriUtils;
  */
 final class ArticlePageFilter extends OncePerRequestFilter {
 
-    /** The route's pattern, as the request metrics name it ({@code uri} tag), the controller's mapping. */
-    static final String PATTERN = ArticlePageController.ROUTE;
-    private static final Pattern PATH = Pattern.compile("/([a-z]{2,3}(?:-[a-z0-9]{2,8})*)/([^/]+)/a-([0-9]+)");
+    /** The controller's route as a regular expression: edition code, slug as written, id. */
+    private static final Pattern PATH = Pattern.compile("/(" + SitePaths.EDITION_CODE + ")/([^/]+)/a-([0-9]+)");
     private static final String TEMPLATE = ArticlePageController.VIEW + ".jte";
 
     private final Editions editions;
@@ -68,7 +67,9 @@ final class ArticlePageFilter extends OncePerRequestFilter {
         }
         PageCaching.mark(PageKind.ARTICLE, SurrogateKeys.article(article.get().id()));
         var page = ArticlePageController.page(pages, edition.get(), article.get(), response);
-        ServerHttpObservationFilter.findObservationContext(request).ifPresent(c -> c.setPathPattern(PATTERN));
+        // The request metrics name the route as the controller's would (the uri tag).
+        ServerHttpObservationFilter.findObservationContext(request)
+                .ifPresent(c -> c.setPathPattern(ArticlePageController.ROUTE));
         response.setLocale(edition.get().locale());
         response.setContentType("text/html;charset=UTF-8");
         templates.render(TEMPLATE, Map.of("page", page), new PrintWriterOutput(response.getWriter()));

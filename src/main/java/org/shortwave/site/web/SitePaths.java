@@ -19,7 +19,9 @@ import org.springframework.web.util.UriUtils;
 final class SitePaths {
 
     /** An edition code in a URL: {@code en}, {@code zh-hans}. Keeps /media and /assets out of the edition routes. */
-    static final String EDITION = "{edition:[a-z]{2,3}(?:-[a-z0-9]{2,8})*}";
+    static final String EDITION_CODE = "[a-z]{2,3}(?:-[a-z0-9]{2,8})*";
+    /** The same as a path variable of a route. */
+    static final String EDITION = "{edition:" + EDITION_CODE + "}";
 
     static final CacheControl PAGE_CACHE = CacheControl.maxAge(Duration.ofSeconds(60)).cachePublic();
 

@@ -56,10 +56,6 @@ class ReaderAdmissionIT extends AppTestBase {
         }
     }
 
-    /** A reader with a cookie is never answered from the page store: the page is rendered each time. */
-    private HttpResponse<String> rendered(String path) {
-        return send(HttpRequest.newBuilder(uri(path)).header("Cookie", "theme=dark").GET().build());
-    }
 
     @Test
     void withEveryTurnTakenARenderIsAnswered503WhileStoredPagesAndTheNewsroomGoOn() {
