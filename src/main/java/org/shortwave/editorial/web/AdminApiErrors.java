@@ -7,6 +7,10 @@ import org.shortwave.editorial.ArticleNotFoundException;
 import org.shortwave.editorial.EditConflictException;
 import org.shortwave.editorial.InvalidTransitionException;
 import org.shortwave.editorial.NotAllowedException;
+import org.shortwave.i18n.Messages;
+import org.shortwave.platform.Refusal;
+import org.shortwave.platform.web.RefusalStatus;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -26,12 +30,30 @@ class AdminApiErrors {
     private static final Pattern BLOCK = Pattern.compile("^block (\\d+): ");
     private static final Pattern FIELD = Pattern.compile("^(headline|slug|lead|dateline|copyright holder|section|edition|version)\\b");
 
-    record ApiError(int status, String error, String message, String field, Object current) {
+    private final Messages messages;
+
+    AdminApiErrors(Messages messages) {
+        this.messages = messages;
+    }
+
+    /**
+     * {@code code} is the message key of a {@link Refusal} (stable for programs; null for the older refusals),
+     * {@code message} is for people, in the language the request asked for.
+     */
+    record ApiError(int status, String error, String code, String message, String field, Object current) {
 
         static ResponseEntity<ApiError> of(HttpStatus status, String message, String field, Object current) {
             return ResponseEntity.status(status)
-                    .body(new ApiError(status.value(), status.getReasonPhrase(), message, field, current));
+                    .body(new ApiError(status.value(), status.getReasonPhrase(), null, message, field, current));
         }
+    }
+
+    @ExceptionHandler(Refusal.class)
+    ResponseEntity<ApiError> refused(Refusal e) {
+        HttpStatus status = RefusalStatus.of(e);
+        String message = messages.forLocale(LocaleContextHolder.getLocale()).format(e.messageKey(), e.args());
+        return ResponseEntity.status(status)
+                .body(new ApiError(status.value(), status.getReasonPhrase(), e.messageKey(), message, e.field(), null));
     }
 
     @ExceptionHandler(EditConflictException.class)
