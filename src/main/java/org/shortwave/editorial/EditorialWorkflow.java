@@ -2,7 +2,9 @@ package org.shortwave.editorial;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import org.shortwave.accounts.Account;
@@ -25,8 +27,17 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class EditorialWorkflow {
 
-    private static final Set<ArticleStatus> PUBLISHABLE =
-            Set.of(ArticleStatus.DRAFT, ArticleStatus.IN_REVIEW, ArticleStatus.UNPUBLISHED, ArticleStatus.PUBLISHED);
+    /**
+     * The states each action starts from: the one table of the workflow's transitions. An action not listed (view,
+     * create, edit) is possible in every state.
+     */
+    private static final Map<Action, Set<ArticleStatus>> FROM = Map.of(
+            Action.SUBMIT, EnumSet.of(ArticleStatus.DRAFT),
+            Action.REJECT, EnumSet.of(ArticleStatus.IN_REVIEW),
+            Action.PUBLISH, EnumSet.of(ArticleStatus.DRAFT, ArticleStatus.IN_REVIEW, ArticleStatus.UNPUBLISHED,
+                    ArticleStatus.PUBLISHED),
+            Action.UNPUBLISH, EnumSet.of(ArticleStatus.PUBLISHED),
+            Action.ADD_NOTE, EnumSet.of(ArticleStatus.PUBLISHED));
 
     private final NewsroomArticles articles;
     private final Translations translations;
@@ -43,6 +54,24 @@ public class EditorialWorkflow {
     public boolean may(Account user, Action action, EditableArticle article) {
         return Permissions.allows(user, action, article.content().editionCode(), isOwn(user, article),
                 article.status());
+    }
+
+    /**
+     * What this user can do to this article now: allowed by {@link Permissions} and possible from its state. The
+     * newsroom's buttons come from this, so they never offer what the workflow would refuse.
+     */
+    public Set<Action> available(Account user, EditableArticle article) {
+        Set<Action> actions = EnumSet.noneOf(Action.class);
+        for (Action action : Action.values()) {
+            if (action != Action.CREATE && possibleFrom(action, article.status()) && may(user, action, article)) {
+                actions.add(action);
+            }
+        }
+        return actions;
+    }
+
+    private static boolean possibleFrom(Action action, ArticleStatus status) {
+        return FROM.getOrDefault(action, EnumSet.allOf(ArticleStatus.class)).contains(status);
     }
 
     @Transactional(readOnly = true)
@@ -108,14 +137,12 @@ public class EditorialWorkflow {
 
     @Transactional
     public int submit(Account user, long id, int baseVersion) {
-        return transition(user, id, baseVersion, Action.SUBMIT, Set.of(ArticleStatus.DRAFT), ArticleStatus.IN_REVIEW,
-                null, null);
+        return transition(user, id, baseVersion, Action.SUBMIT, ArticleStatus.IN_REVIEW, null, null);
     }
 
     @Transactional
     public int reject(Account user, long id, int baseVersion) {
-        return transition(user, id, baseVersion, Action.REJECT, Set.of(ArticleStatus.IN_REVIEW), ArticleStatus.DRAFT,
-                null, null);
+        return transition(user, id, baseVersion, Action.REJECT, ArticleStatus.DRAFT, null, null);
     }
 
     /**
@@ -124,14 +151,12 @@ public class EditorialWorkflow {
      */
     @Transactional
     public int publish(Account user, long id, int baseVersion, Instant at, Instant embargoUntil) {
-        return transition(user, id, baseVersion, Action.PUBLISH, PUBLISHABLE, ArticleStatus.PUBLISHED, at,
-                embargoUntil);
+        return transition(user, id, baseVersion, Action.PUBLISH, ArticleStatus.PUBLISHED, at, embargoUntil);
     }
 
     @Transactional
     public int unpublish(Account user, long id, int baseVersion) {
-        int version = transition(user, id, baseVersion, Action.UNPUBLISH, Set.of(ArticleStatus.PUBLISHED),
-                ArticleStatus.UNPUBLISHED, null, null);
+        int version = transition(user, id, baseVersion, Action.UNPUBLISH, ArticleStatus.UNPUBLISHED, null, null);
         takeOverIfDerived(user, id);
         return version;
     }
@@ -141,7 +166,7 @@ public class EditorialWorkflow {
     public void addNote(Account user, long id, ArticleNote.Kind kind, String text) {
         EditableArticle article = find(id);
         require(user, Action.ADD_NOTE, article);
-        if (article.status() != ArticleStatus.PUBLISHED) {
+        if (!possibleFrom(Action.ADD_NOTE, article.status())) {
             throw new InvalidTransitionException(Action.ADD_NOTE, article.status());
         }
         if (text == null || text.isBlank() || text.length() > 2000) {
@@ -168,14 +193,14 @@ public class EditorialWorkflow {
         return version;
     }
 
-    private int transition(Account user, long id, int baseVersion, Action action, Set<ArticleStatus> from,
-            ArticleStatus to, Instant publishedAt, Instant embargoUntil) {
+    private int transition(Account user, long id, int baseVersion, Action action, ArticleStatus to,
+            Instant publishedAt, Instant embargoUntil) {
         EditableArticle article = find(id);
         require(user, action, article);
         if (article.version() != baseVersion) {
             throw new EditConflictException(article);
         }
-        if (!from.contains(article.status())) {
+        if (!possibleFrom(action, article.status())) {
             throw new InvalidTransitionException(action, article.status());
         }
         Instant keepPublished = to == ArticleStatus.PUBLISHED ? publishTime(article, publishedAt) : article.publishedAt();

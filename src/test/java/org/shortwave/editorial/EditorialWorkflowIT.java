@@ -111,6 +111,24 @@ class EditorialWorkflowIT extends AppTestBase {
     }
 
     @Test
+    void theAvailableActionsFollowTheStateAndTheRole() {
+        long id = workflow.create(writer, content("按钮测试"));
+        assertThat(workflow.available(writer, newsroom.find(id).orElseThrow()))
+                .containsExactlyInAnyOrder(Action.VIEW, Action.EDIT, Action.SUBMIT);
+        assertThat(workflow.available(editor, newsroom.find(id).orElseThrow()))
+                .containsExactlyInAnyOrder(Action.VIEW, Action.EDIT, Action.SUBMIT, Action.PUBLISH);
+        int v2 = workflow.submit(writer, id, 1);
+        assertThat(workflow.available(writer, newsroom.find(id).orElseThrow())).containsExactly(Action.VIEW);
+        assertThat(workflow.available(editor, newsroom.find(id).orElseThrow()))
+                .containsExactlyInAnyOrder(Action.VIEW, Action.EDIT, Action.REJECT, Action.PUBLISH);
+        workflow.publish(editor, id, v2, null, null);
+        assertThat(workflow.available(editor, newsroom.find(id).orElseThrow()))
+                .containsExactlyInAnyOrder(Action.VIEW, Action.EDIT, Action.PUBLISH, Action.UNPUBLISH, Action.ADD_NOTE);
+        assertThat(workflow.available(otherEditor, newsroom.find(id).orElseThrow()))
+                .doesNotContain(Action.CREATE).contains(Action.UNPUBLISH);
+    }
+
+    @Test
     void twoEditorsSavingTheSameVersionGetAConflictAndNothingIsLost() {
         long id = workflow.create(editor, content("原标题"));
 

@@ -2,6 +2,7 @@ package org.shortwave.editorial.web;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 import org.shortwave.accounts.AdminChrome;
 import org.shortwave.content.ArticleStatus;
 import org.shortwave.content.Derivation;
@@ -10,6 +11,7 @@ import org.shortwave.content.StoryVersion;
 import org.shortwave.content.Person;
 import org.shortwave.content.Section;
 import org.shortwave.content.Topic;
+import org.shortwave.editorial.Action;
 import org.shortwave.media.MediaItem;
 
 /**
@@ -22,9 +24,39 @@ public record EditorPage(AdminChrome chrome, String editionCode, EditableArticle
         List<MediaItem> videos, String message, EditableArticle conflict, List<String> othersEditing,
         Permissions permissions, List<StoryVersion> versions, Derivation derivation, String timeZone) {
 
-    /** What the user may do to this article, for the buttons shown. */
-    public record Permissions(boolean edit, boolean submit, boolean reject, boolean publish, boolean unpublish,
-            boolean addNote) {
+    /** The buttons shown: the actions the workflow says this user can take on this article now. */
+    public record Permissions(Set<Action> actions) {
+
+        /** A new article: the form can be filled and saved (the workflow checks the right to create on save). */
+        static final Permissions NEW = new Permissions(Set.of(Action.EDIT));
+
+        public Permissions {
+            actions = Set.copyOf(actions);
+        }
+
+        public boolean edit() {
+            return actions.contains(Action.EDIT);
+        }
+
+        public boolean submit() {
+            return actions.contains(Action.SUBMIT);
+        }
+
+        public boolean reject() {
+            return actions.contains(Action.REJECT);
+        }
+
+        public boolean publish() {
+            return actions.contains(Action.PUBLISH);
+        }
+
+        public boolean unpublish() {
+            return actions.contains(Action.UNPUBLISH);
+        }
+
+        public boolean addNote() {
+            return actions.contains(Action.ADD_NOTE);
+        }
     }
 
     public static List<String> blockTypes() {

@@ -24,7 +24,7 @@ public class UnavailableAnswers extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        // The newsroom keeps an editor's text through an outage itself (ArticleEditorController).
+        // The newsroom keeps an editor's text through an outage itself (ArticleEditorErrors).
         return PublicPaths.isNewsroom(request.getRequestURI());
     }
 

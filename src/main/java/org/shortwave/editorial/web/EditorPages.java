@@ -1,0 +1,77 @@
+package org.shortwave.editorial.web;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.List;
+import java.util.Map;
+import org.shortwave.accounts.Account;
+import org.shortwave.accounts.CurrentAccount;
+import org.shortwave.accounts.NewsroomChrome;
+import org.shortwave.content.EditableArticle;
+import org.shortwave.content.Taxonomy;
+import org.shortwave.content.Translations;
+import org.shortwave.editorial.EditorialWorkflow;
+import org.shortwave.i18n.Editions;
+import org.shortwave.media.MediaLibrary;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
+import org.springframework.web.servlet.ModelAndView;
+
+/**
+ * Assembles the editor page for the article controllers: the form, the choices it offers (sections, topics, people,
+ * and the media to pick from), who else has it open, its language versions, and the buttons the workflow allows.
+ */
+@Component
+class EditorPages {
+
+    private final CurrentAccount current;
+    private final EditorialWorkflow workflow;
+    private final Taxonomy taxonomy;
+    private final Editions editions;
+    private final MediaLibrary media;
+    private final NewsroomChrome pages;
+    private final EditingPresence presence;
+    private final Translations translations;
+
+    EditorPages(CurrentAccount current, EditorialWorkflow workflow, Taxonomy taxonomy, Editions editions,
+            MediaLibrary media, NewsroomChrome pages, EditingPresence presence, Translations translations) {
+        this.current = current;
+        this.workflow = workflow;
+        this.taxonomy = taxonomy;
+        this.editions = editions;
+        this.media = media;
+        this.pages = pages;
+        this.presence = presence;
+        this.translations = translations;
+    }
+
+    /**
+     * @param article null for a new article
+     * @param conflict the version someone else saved meanwhile, or null
+     */
+    ModelAndView editor(HttpServletRequest request, Account user, String editionCode, EditableArticle article,
+            EditorForm form, String message, EditableArticle conflict, HttpStatus status) {
+        EditorPage.Permissions may = article == null
+                ? EditorPage.Permissions.NEW
+                : new EditorPage.Permissions(workflow.available(user, article));
+        List<String> others = article == null ? List.of() : presence.open(article.id(), user);
+        EditorPage page = new EditorPage(
+                pages.chrome(request, article == null ? "editor.new.title" : "editor.edit.title", user),
+                editionCode, article, form, taxonomy.sections(editionCode), taxonomy.topics(editionCode),
+                taxonomy.people(), media.recent("image", 200), media.recent("video", 50), message, conflict, others, may,
+                article == null ? List.of() : translations.versions(article.id()),
+                article == null ? null : translations.derivation(article.id()).orElse(null),
+                editions.find(editionCode).map(edition -> edition.timeZone().getId()).orElse("UTC"));
+        return new ModelAndView("admin/editor", Map.of("page", page), status);
+    }
+
+    /** A refusal in the newsroom's language: the message key names the text. */
+    ModelAndView problem(HttpServletRequest request, String messageKey, HttpStatus status) {
+        Account user = current.get().orElse(null);
+        return new ModelAndView("admin/problem", Map.of("chrome", pages.chrome(request, "editor.problem.title", user),
+                "messageKey", messageKey), status);
+    }
+
+    static ModelAndView saved(long id) {
+        return new ModelAndView("redirect:/admin/articles/" + id + "?saved");
+    }
+}
