@@ -32,7 +32,9 @@ public record ArticleContent(String editionCode, long sectionId, String headline
         headline = requireLength(headline, "headline", MAX_HEADLINE);
         lead = optionalLength(lead, "lead", MAX_LEAD);
         dateline = optionalLength(dateline, "dateline", MAX_DATELINE);
-        slug = slug == null ? null : Normalizer.normalize(slug, Normalizer.Form.NFC);
+        // A blank slug is made from the headline (the editor may leave it to the server); a typed one is checked.
+        slug = slug == null || slug.isBlank() ? Slugs.fromHeadline(headline)
+                : Normalizer.normalize(slug, Normalizer.Form.NFC);
         if (!Slugs.isValid(slug)) {
             throw new IllegalArgumentException("slug '" + slug + "' is not a valid slug");
         }
