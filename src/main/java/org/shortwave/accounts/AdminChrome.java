@@ -10,7 +10,13 @@ import org.shortwave.i18n.Texts;
  * the sign-in page), and the CSRF field that every form must post back.
  */
 public record AdminChrome(Texts texts, String title, Account user, String csrfParameter, String csrfToken,
-        String stylesheet) {
+        String stylesheet, java.util.function.UnaryOperator<String> assets) {
+
+    /** The fingerprinted URL of a static asset, e.g. {@code /assets/editor/editor.js} (the path itself if unknown). */
+    public String asset(String path) {
+        String url = assets == null ? null : assets.apply(path);
+        return url == null ? path : url;
+    }
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm 'UTC'")
             .withZone(ZoneOffset.UTC);

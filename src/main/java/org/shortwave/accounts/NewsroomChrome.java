@@ -31,7 +31,8 @@ public class NewsroomChrome {
         CsrfToken csrf = (CsrfToken) request.getAttribute(CsrfToken.class.getName());
         String stylesheet = resourceUrls.getForLookupPath("/assets/admin.css");
         return new AdminChrome(texts, texts.get(titleKey), user, csrf == null ? "_csrf" : csrf.getParameterName(),
-                csrf == null ? "" : csrf.getToken(), stylesheet == null ? "/assets/admin.css" : stylesheet);
+                csrf == null ? "" : csrf.getToken(), stylesheet == null ? "/assets/admin.css" : stylesheet,
+                resourceUrls::getForLookupPath);
     }
 
     public void renderLogin(HttpServletRequest request, HttpServletResponse response, String messageKey) throws IOException {

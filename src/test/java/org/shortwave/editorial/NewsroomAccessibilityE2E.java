@@ -106,7 +106,7 @@ class NewsroomAccessibilityE2E extends BrowserTestBase {
             Page page = signIn(context);
             page.navigate(uri("/admin/articles/" + article).toString());
             List<String> main = List.of("#headline", "#slug", "#lead", "#dateline", "#section", "#mainImage",
-                    "#copyright", "#blocks\\.0\\.text", "button[value='add:paragraph']", "button[value=save]",
+                    "#copyright", ".rt-bold", ".rt-story", "button[value=save]",
                     "button[value=submit]", "#publishAt", "button[value=publish]", "#translation-other");
             Set<String> reached = new LinkedHashSet<>();
             List<String> withoutRing = new ArrayList<>();
