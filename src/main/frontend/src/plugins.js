@@ -173,7 +173,6 @@ export function slashMenu(items, onChoose) {
       return li;
     }));
     menu.hidden = !shown.length;
-    view.dom.setAttribute('aria-expanded', String(!menu.hidden));
     if (!menu.hidden) {
       view.dom.setAttribute('aria-activedescendant', `rt-slash-${active}`);
       const coords = view.coordsAtPos(view.state.selection.from);
@@ -186,7 +185,6 @@ export function slashMenu(items, onChoose) {
   };
   const close = (view) => {
     menu.hidden = true;
-    view.dom.setAttribute('aria-expanded', 'false');
     view.dom.removeAttribute('aria-activedescendant');
   };
   const choose = (view, i) => {
@@ -209,7 +207,6 @@ export function slashMenu(items, onChoose) {
       menu.hidden = true;
       view.dom.parentNode.append(menu);
       view.dom.setAttribute('aria-controls', 'rt-slash');
-      view.dom.setAttribute('aria-expanded', 'false');
       return {
         update(v) {
           if (v.composing) return;
