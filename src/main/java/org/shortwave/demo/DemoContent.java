@@ -171,6 +171,8 @@ public class DemoContent {
                 }
                 default -> throw new IllegalArgumentException("unknown demo media kind: " + m.kind());
             });
+            // The story's edition owns its media (docs/media.md), as an upload from that edition would.
+            media.assignOwner(id, article.key().substring(0, article.key().indexOf('/')), null);
             ids.put(m.key(), id);
         }
         return ids;

@@ -18,6 +18,7 @@ import java.util.function.Function;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.shortwave.accounts.Account;
 import org.shortwave.media.internal.MediaRepository;
 import org.shortwave.platform.ShortwaveProperties;
 import org.slf4j.Logger;
@@ -183,6 +184,64 @@ public class MediaLibrary {
     @Transactional(readOnly = true)
     public Optional<MediaItem> find(long id) {
         return Optional.ofNullable(findWithPosters(Set.of(id)).get(id));
+    }
+
+    /**
+     * The items this user may see and use, by the filter, newest first, with their renditions (docs/media.md):
+     * admins see every item; anyone else the public ones, their own uploads, and the items that belong to an
+     * edition where they hold a role (owned there, or shown by a story there). A disabled or missing account sees
+     * nothing. The newsroom's library and picker list through this, and nothing else.
+     */
+    @Transactional(readOnly = true)
+    public List<MediaItem> visibleTo(Account user, MediaFilter filter) {
+        if (user == null || !user.enabled()) {
+            return List.of();
+        }
+        List<MediaItem> items = repository.visibleTo(viewer(user), filter.kind(), filter.text(), filter.edition(),
+                filter.offset(), filter.limit());
+        Map<Long, List<Rendition>> renditions = repository.renditions(
+                items.stream().filter(MediaItem::isImage).map(MediaItem::id).collect(Collectors.toSet()));
+        return items.stream().map(i -> i.withRenditions(renditions.get(i.id()))).toList();
+    }
+
+    /** One item, if it exists and this user may see it (as {@link #visibleTo}). */
+    @Transactional(readOnly = true)
+    public Optional<MediaItem> findVisibleTo(Account user, long id) {
+        return mayUse(user, Set.of(id)).contains(id) ? find(id) : Optional.empty();
+    }
+
+    /** Of these item ids, those that exist and that this user may see and use in a story (as {@link #visibleTo}). */
+    @Transactional(readOnly = true)
+    public Set<Long> mayUse(Account user, Collection<Long> ids) {
+        if (user == null || !user.enabled() || ids.isEmpty()) {
+            return Set.of();
+        }
+        return repository.seenBy(viewer(user), Set.copyOf(ids));
+    }
+
+    /** Whether this user may fetch the file at this path: some item holding it is one the user may see. */
+    @Transactional(readOnly = true)
+    public boolean mayFetch(Account user, String path) {
+        return user != null && user.enabled() && repository.fileSeenBy(viewer(user), path);
+    }
+
+    /** The kind ({@code image} or {@code video}) of each of these items that exists, by id. */
+    @Transactional(readOnly = true)
+    public Map<Long, String> kinds(Collection<Long> ids) {
+        return ids.isEmpty() ? Map.of() : repository.kinds(Set.copyOf(ids));
+    }
+
+    /**
+     * Gives an item (and its video's poster) its owning edition and uploader, unless it has them already: for the
+     * upload endpoint and the demo loader, in the caller's transaction.
+     */
+    @Transactional
+    public void assignOwner(long id, String editionCode, Long uploadedBy) {
+        repository.setOwner(id, editionCode, uploadedBy);
+    }
+
+    private static MediaRepository.Viewer viewer(Account user) {
+        return new MediaRepository.Viewer(user.admin(), user.id(), user.roles().keySet());
     }
 
     /** The store the files are in. */

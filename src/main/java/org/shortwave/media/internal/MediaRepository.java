@@ -173,6 +173,98 @@ public class MediaRepository {
                 .param("article", articleId).param("now", now.atOffset(java.time.ZoneOffset.UTC)).update();
     }
 
+    /**
+     * SQL condition on a {@code media} row aliased {@code m}: it belongs to one of the editions {@code :editions}
+     * (a text array): owned there, or shown by a story there that is not deleted (as main image, body image or
+     * video, or as the poster of such a video). The item and the videos it is the poster of are asked about one by
+     * one, as in {@link #SHOWN_PUBLICLY}.
+     */
+    private static final String BELONGS_TO = """
+            (m.edition_code = any(%1$s)
+             or exists (select 1 from (select m.id as shown_id
+                                       union all select v.id from media v where v.poster_id = m.id) c
+                        where exists (select 1 from article a where a.main_image_id = c.shown_id
+                                      and a.deleted_at is null and a.edition_code = any(%1$s))
+                           or exists (select 1 from article a
+                                      where a.body @> jsonb_build_array(jsonb_build_object('media', c.shown_id))
+                                      and a.deleted_at is null and a.edition_code = any(%1$s))))""";
+
+    /**
+     * SQL condition on {@code m}: the user may see and use the item (docs/media.md): an admin ({@code :admin}), the
+     * item is public, the user uploaded it ({@code :user}), or it belongs to an edition the user has a role in
+     * ({@code :rights}).
+     */
+    private static final String SEEN_BY = "(:admin or m.visibility = 'public' or m.uploaded_by = :user or "
+            + BELONGS_TO.formatted(":rights") + ")";
+
+    /** Who is asking, as the bind parameters of {@link #SEEN_BY}. */
+    public record Viewer(boolean admin, long userId, Set<String> rights) {
+    }
+
+    /** The items the viewer may see, by the filter (kind, words, edition), newest first, one page. */
+    public List<MediaItem> visibleTo(Viewer viewer, String kind, String text, String edition, int offset, int limit) {
+        StringBuilder sql = new StringBuilder("select " + COLUMNS + " from media m where " + SEEN_BY
+                + " and (m.alt_text is null or m.alt_text <> '')");
+        if (kind != null) {
+            sql.append(" and m.kind = :kind");
+        }
+        if (text != null) {
+            sql.append(" and (strpos(lower(coalesce(m.alt_text, '')), :text) > 0"
+                    + " or strpos(lower(coalesce(m.caption, '')), :text) > 0"
+                    + " or strpos(lower(coalesce(m.credit, '')), :text) > 0"
+                    + " or strpos(lower(coalesce(m.title, '')), :text) > 0)");
+        }
+        if (edition != null) {
+            sql.append(" and ").append(BELONGS_TO.formatted(":only"));
+        }
+        sql.append(" order by m.id desc offset :offset limit :limit");
+        var statement = bind(jdbc.sql(sql.toString()), viewer).param("offset", offset).param("limit", limit);
+        if (kind != null) {
+            statement = statement.param("kind", kind);
+        }
+        if (text != null) {
+            statement = statement.param("text", text.toLowerCase(java.util.Locale.ROOT));
+        }
+        if (edition != null) {
+            statement = statement.param("only", new String[] {edition});
+        }
+        return statement.query(MediaRepository::item).list();
+    }
+
+    /** Of these item ids, the ones the viewer may see. */
+    public Set<Long> seenBy(Viewer viewer, Set<Long> ids) {
+        return Set.copyOf(bind(jdbc.sql("select m.id from media m where m.id = any(:ids) and " + SEEN_BY), viewer)
+                .param("ids", ids.toArray(Long[]::new)).query(Long.class).list());
+    }
+
+    /** Whether the viewer may see some item holding the file at this path (item, captions or rendition). */
+    public boolean fileSeenBy(Viewer viewer, String path) {
+        return bind(jdbc.sql("select exists (select 1 from media m where " + HAS_FILE + " and " + SEEN_BY + ")"),
+                viewer).param("p", path).query(Boolean.class).single();
+    }
+
+    /** The kinds of these items, by id (absent: no such item). */
+    public Map<Long, String> kinds(Set<Long> ids) {
+        Map<Long, String> kinds = new HashMap<>();
+        jdbc.sql("select id, kind from media where id = any(?)").param(ids.toArray(Long[]::new))
+                .query((rs, n) -> kinds.put(rs.getLong("id"), rs.getString("kind"))).list();
+        return kinds;
+    }
+
+    /** Gives an item (and its poster) an owning edition and uploader, where it has none yet. */
+    public void setOwner(long id, String editionCode, Long uploadedBy) {
+        jdbc.sql("""
+                update media set edition_code = coalesce(edition_code, :edition),
+                                 uploaded_by = coalesce(uploaded_by, :user)
+                where id = :id or id = (select poster_id from media where id = :id)""")
+                .param("id", id).param("edition", editionCode).param("user", uploadedBy).update();
+    }
+
+    private static JdbcClient.StatementSpec bind(JdbcClient.StatementSpec statement, Viewer viewer) {
+        return statement.param("admin", viewer.admin()).param("user", viewer.userId())
+                .param("rights", viewer.rights().toArray(String[]::new));
+    }
+
     /** Every stored file path (items, captions, renditions), for backups. */
     public List<String> allFilePaths() {
         return jdbc.sql("""

@@ -14,6 +14,8 @@ import org.shortwave.media.MediaLibrary;
 import org.shortwave.media.MediaUploads;
 import org.shortwave.media.RejectedUploadException;
 import org.shortwave.media.RejectedUploadException.Reason;
+import org.shortwave.platform.Refusal;
+import org.shortwave.platform.web.RefusalStatus;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -59,9 +61,11 @@ class MediaAdminController {
             @RequestParam(required = false) String credit, @RequestParam(required = false) String title,
             @RequestParam(required = false) MultipartFile poster,
             @RequestParam(required = false) MultipartFile captions,
-            @RequestParam(required = false) String captionsLang, Principal user) throws IOException {
+            @RequestParam(required = false) String captionsLang, @RequestParam(required = false) String edition,
+            Principal user) throws IOException {
         Account actor = accounts.findByEmail(user.getName()).orElseThrow();
-        MediaItem item = store(file, alt, caption, credit, title, poster, captions, captionsLang, actor);
+        String owner = owningEdition(actor, edition);
+        MediaItem item = store(file, alt, caption, credit, title, poster, captions, captionsLang, actor, owner);
         return ResponseEntity.status(HttpStatus.CREATED).body(json(item));
     }
 
@@ -70,7 +74,8 @@ class MediaAdminController {
      * audits it, in one transaction; throws {@link RejectedUploadException} for anything refused.
      */
     MediaItem store(MultipartFile file, String alt, String caption, String credit, String title,
-            MultipartFile poster, MultipartFile captions, String captionsLang, Account actor) throws IOException {
+            MultipartFile poster, MultipartFile captions, String captionsLang, Account actor, String owner)
+            throws IOException {
         if (file == null || file.isEmpty()) {
             throw new RejectedUploadException(Reason.MISSING_OR_INVALID_FIELD, MediaUploads.FILE,
                     file == null ? "media.file.missing" : "media.file.empty");
@@ -84,16 +89,40 @@ class MediaAdminController {
                 MediaItem stored = video
                         ? uploads.acceptVideo(in, title, posterBytes, captionsBytes, captionsLang, null)
                         : uploads.acceptImage(in, alt, caption, credit, null);
+                library.assignOwner(stored.id(), owner, actor.id());
                 audit.record(actor, "media.uploaded", "media", stored.id(), stored.contentType());
                 return stored;
             });
         }
     }
 
-    @GetMapping("/admin/media/{id}")
-    ResponseEntity<UploadedMedia> show(@PathVariable long id) {
-        return library.find(id).map(item -> ResponseEntity.ok(json(item)))
+    /**
+     * The edition an upload belongs to (docs/media.md): the one named, where the user holds a role (admins: any);
+     * else the user's only edition; else none (the uploader and admins see it until a story uses it).
+     */
+    static String owningEdition(Account actor, String edition) {
+        if (edition != null && !edition.isBlank()) {
+            String code = edition.strip();
+            if (!actor.admin() && actor.roleIn(code).isEmpty()) {
+                throw new Refusal(Refusal.Kind.NOT_ALLOWED, "edition", "media.edition.not-allowed", code);
+            }
+            return code;
+        }
+        return actor.roles().size() == 1 ? actor.roles().keySet().iterator().next() : null;
+    }
+
+    /** An item's text and files: only for a user who may see it (docs/media.md); to anyone else it does not exist. */
+    @GetMapping({"/admin/media/{id}", "/api/admin/v1/media/{id}"})
+    ResponseEntity<UploadedMedia> show(@PathVariable long id, Principal user) {
+        Account viewer = accounts.findByEmail(user.getName()).orElse(null);
+        return library.findVisibleTo(viewer, id).map(item -> ResponseEntity.ok(json(item)))
                 .orElseGet(() -> ResponseEntity.notFound().build());
+    }
+
+    @ExceptionHandler(Refusal.class)
+    ResponseEntity<UploadError> refused(Refusal e) {
+        return UploadError.of(RefusalStatus.of(e).value(), e.messageKey(),
+                messages.forLocale(LocaleContextHolder.getLocale()).format(e.messageKey(), e.args()), e.field());
     }
 
     @ExceptionHandler(RejectedUploadException.class)

@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.shortwave.accounts.CurrentAccount;
 import org.shortwave.media.MediaLibrary;
 import org.shortwave.media.MediaStore;
 import org.springframework.http.CacheControl;
@@ -28,7 +29,8 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
  *
  * <p>Public files (shown by a public article) get a year's {@code immutable} caching: names are content hashes, so
  * a URL always means the same bytes. Restricted files (media of drafts, scheduled, embargoed or unpublished
- * stories) are answered only to signed-in newsroom sessions, with {@code private, no-store}; everyone else gets the
+ * stories) are answered only to signed-in newsroom users who may see an item holding them (an admin, the uploader,
+ * or someone with a role in an edition the item belongs to), with {@code private, no-store}; everyone else gets the
  * same 404 as for a file that does not exist. Single byte ranges are answered with 206 (video seeking); several
  * ranges in one request get the whole file. With {@code shortwave.media.s3.public-url} set, a public file is a
  * redirect to the bucket's own address.
@@ -48,9 +50,11 @@ class MediaController {
     private final MediaLibrary library;
     private final MediaStore store;
     private final Clock clock;
+    private final CurrentAccount current;
 
-    MediaController(MediaLibrary library, Clock clock) {
+    MediaController(MediaLibrary library, Clock clock, CurrentAccount current) {
         this.library = library;
+        this.current = current;
         this.store = library.files();
         this.clock = clock;
     }
@@ -65,8 +69,10 @@ class MediaController {
             throw notFound(key);
         }
         Optional<Boolean> isPublic = library.fileIsPublic(key, clock.instant());
-        boolean newsroom = principal != null;
-        if (isPublic.isEmpty() || (!isPublic.get() && !newsroom)) {
+        // A restricted file only for a newsroom user who may see an item holding it (docs/media.md).
+        boolean mayFetch = isPublic.isPresent() && !isPublic.get() && principal != null
+                && library.mayFetch(current.get().orElse(null), key);
+        if (isPublic.isEmpty() || (!isPublic.get() && !mayFetch)) {
             throw notFound(key); // restricted looks exactly like missing
         }
         if (isPublic.get()) {

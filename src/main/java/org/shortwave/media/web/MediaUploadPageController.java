@@ -41,7 +41,8 @@ class MediaUploadPageController {
 
     @GetMapping("/admin/media/new")
     ModelAndView form(HttpServletRequest request, Principal user, @RequestParam(required = false) Long uploaded) {
-        MediaItem item = uploaded == null ? null : library.find(uploaded).orElse(null);
+        Account viewer = accounts.findByEmail(user.getName()).orElse(null);
+        MediaItem item = uploaded == null ? null : library.findVisibleTo(viewer, uploaded).orElse(null);
         return page(request, user, item, "", Map.of(), HttpStatus.OK);
     }
 
@@ -56,7 +57,7 @@ class MediaUploadPageController {
                 "captionsLang", captionsLang);
         try {
             MediaItem item = uploads.store(file, alt, caption, credit, title, poster, captions,
-                    captionsLang.isBlank() ? null : captionsLang, actor);
+                    captionsLang.isBlank() ? null : captionsLang, actor, MediaAdminController.owningEdition(actor, null));
             return new ModelAndView("redirect:/admin/media/new?uploaded=" + item.id());
         } catch (RejectedUploadException e) {
             String message = chrome.chrome(request, "media.upload.title", actor).t(e.messageKey(), e.args());
