@@ -13,7 +13,7 @@ import org.springframework.stereotype.Service;
 
 /**
  * The node's page cache: public answers by normalised URL, evicted by surrogate key when content changes (see
- * {@link PageCacheInvalidation}), bounded by a byte budget (least recently used entries go first), each entry living
+ * {@link PageEvictions}), bounded by a byte budget (least recently used entries go first), each entry living
  * at most {@code shortwave.page-cache.ttl} as a safety net for changes the change log does not carry.
  *
  * <p>Reads take no lock. Writes (store, evict) are serialised; every eviction moves an epoch on and notes it against

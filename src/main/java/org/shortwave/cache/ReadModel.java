@@ -13,7 +13,7 @@ import org.springframework.stereotype.Service;
 
 /**
  * What public pages read from the database (an article, an edition's lists, its sections), kept in memory by name and
- * evicted by the same surrogate keys as the pages that show it ({@link PageCacheInvalidation} evicts both). A page
+ * evicted by the same surrogate keys as the pages that show it ({@link PageEvictions} evicts both). A page
  * the page cache does not hold (evicted by a publish, or rarely read) is then rendered from memory for the most part:
  * a publish evicts the edition's lists, not every story's text.
  *

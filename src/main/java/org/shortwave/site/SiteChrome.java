@@ -3,7 +3,7 @@ package org.shortwave.site;
 import java.time.Clock;
 import java.util.List;
 import org.shortwave.cache.ReadModel;
-import org.shortwave.cache.SurrogateKeys;
+import org.shortwave.site.caching.SurrogateKeys;
 import org.shortwave.content.Section;
 import org.shortwave.content.Taxonomy;
 import org.shortwave.i18n.Edition;

@@ -10,7 +10,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.shortwave.analytics.MostRead;
 import org.shortwave.cache.ReadModel;
-import org.shortwave.cache.SurrogateKeys;
+import org.shortwave.site.caching.SurrogateKeys;
 import org.shortwave.content.Article;
 import org.shortwave.content.ArticleTeaser;
 import org.shortwave.content.PublishedArticles;

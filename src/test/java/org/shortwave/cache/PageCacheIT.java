@@ -21,6 +21,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.shortwave.AppTestBase;
 import org.shortwave.Await;
 import org.shortwave.accounts.Accounts;
+import org.shortwave.site.caching.PageCacheInvalidation;
 import org.shortwave.analytics.PageViews;
 import org.shortwave.content.ArticleChanges;
 import org.shortwave.content.ArticleNote;

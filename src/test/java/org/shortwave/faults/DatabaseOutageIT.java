@@ -38,7 +38,7 @@ import org.shortwave.ShortwaveApplication;
 import org.shortwave.accounts.Account;
 import org.shortwave.accounts.Accounts;
 import org.shortwave.accounts.Role;
-import org.shortwave.cache.PageCacheInvalidation;
+import org.shortwave.site.caching.PageCacheInvalidation;
 import org.shortwave.content.ArticleContent;
 import org.shortwave.content.Block;
 import org.shortwave.content.InlineHtml;

@@ -26,7 +26,7 @@ class SearchE2E extends BrowserTestBase {
     @Autowired PublishedArticles articles;
     @Autowired org.shortwave.content.ArticleStore store;
     @Autowired org.shortwave.content.Taxonomy taxonomy;
-    @Autowired org.shortwave.cache.PageCacheInvalidation invalidation;
+    @Autowired org.shortwave.site.caching.PageCacheInvalidation invalidation;
 
 
     @Test

@@ -29,7 +29,7 @@ import org.shortwave.accounts.Account;
 import org.shortwave.accounts.Accounts;
 import org.shortwave.accounts.ApiTokens;
 import org.shortwave.accounts.Role;
-import org.shortwave.cache.PageCacheInvalidation;
+import org.shortwave.site.caching.PageCacheInvalidation;
 import org.shortwave.content.Taxonomy;
 import org.shortwave.media.TestFiles;
 import org.springframework.beans.factory.annotation.Autowired;

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.shortwave.AppTestBase;
 import org.shortwave.Await;
-import org.shortwave.cache.PageCacheInvalidation;
+import org.shortwave.site.caching.PageCacheInvalidation;
 import org.shortwave.cache.ReadModel;
 import org.shortwave.content.ArticleChanges;
 import org.shortwave.content.ArticleStore;

@@ -30,7 +30,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.shortwave.cache.PageCaching;
 import org.shortwave.cache.PageKind;
-import org.shortwave.cache.SurrogateKeys;
+import org.shortwave.site.caching.SurrogateKeys;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;

@@ -4,7 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import org.shortwave.cache.PageCaching;
 import org.shortwave.cache.PageKind;
-import org.shortwave.cache.SurrogateKeys;
+import org.shortwave.site.caching.SurrogateKeys;
 import org.shortwave.content.Section;
 import org.shortwave.content.Taxonomy;
 import org.shortwave.content.Topic;

@@ -3,7 +3,7 @@ package org.shortwave.distribution.web;
 import java.time.Duration;
 import org.shortwave.cache.PageCaching;
 import org.shortwave.cache.PageKind;
-import org.shortwave.cache.SurrogateKeys;
+import org.shortwave.site.caching.SurrogateKeys;
 import org.shortwave.distribution.Sitemaps;
 import org.shortwave.i18n.Editions;
 import org.shortwave.platform.PublicUrl;

@@ -14,7 +14,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.shortwave.cache.PageCaching;
 import org.shortwave.cache.PageKind;
-import org.shortwave.cache.SurrogateKeys;
+import org.shortwave.site.caching.SurrogateKeys;
 import org.shortwave.content.Article;
 import org.shortwave.i18n.Edition;
 import org.shortwave.i18n.Editions;

@@ -3,7 +3,7 @@ package org.shortwave.site.web;
 import jakarta.servlet.http.HttpServletResponse;
 import org.shortwave.cache.PageCaching;
 import org.shortwave.cache.PageKind;
-import org.shortwave.cache.SurrogateKeys;
+import org.shortwave.site.caching.SurrogateKeys;
 import org.shortwave.content.Section;
 import org.shortwave.content.Taxonomy;
 import org.shortwave.content.Topic;

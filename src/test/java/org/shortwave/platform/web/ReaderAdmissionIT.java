@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.shortwave.AppTestBase;
 import org.shortwave.Await;
 import org.shortwave.cache.PageCache;
-import org.shortwave.cache.PageCacheInvalidation;
+import org.shortwave.site.caching.PageCacheInvalidation;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 

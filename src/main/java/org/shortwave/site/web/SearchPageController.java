@@ -1,4 +1,4 @@
-package org.shortwave.search.web;
+package org.shortwave.site.web;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;

@@ -1,4 +1,4 @@
-package org.shortwave.cache;
+package org.shortwave.site.caching;
 
 import java.util.Collection;
 import java.util.List;

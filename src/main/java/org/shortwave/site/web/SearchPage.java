@@ -1,4 +1,4 @@
-package org.shortwave.search.web;
+package org.shortwave.site.web;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;

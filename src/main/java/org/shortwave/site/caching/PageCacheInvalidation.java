@@ -1,4 +1,4 @@
-package org.shortwave.cache;
+package org.shortwave.site.caching;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.shortwave.analytics.MostRead;
+import org.shortwave.cache.PageEvictions;
 import org.shortwave.content.Article;
 import org.shortwave.content.ArticleTeaser;
 import org.shortwave.content.ChangeKind;
@@ -18,8 +19,6 @@ import org.shortwave.content.Taxonomy;
 import org.shortwave.content.Topic;
 import org.shortwave.i18n.Edition;
 import org.shortwave.i18n.Editions;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -31,35 +30,31 @@ import org.springframework.stereotype.Component;
  * changed, evicts them from this node's page cache and hands them to the purge hooks. A change says what changed,
  * not how it is now: the article is re-read to learn which lists it now belongs in; whatever lists it showed it
  * before carry its own key. Most-read lists change without a content change: they are compared every minute. The
- * read model ({@link ReadModel}) is evicted by the same keys, before the pages, so that a page rendered after the
- * eviction reads the change.
+ * eviction itself (the read model first, then the pages, then the purge hooks) is the page cache's
+ * ({@link PageEvictions}); this class, beside the pages that carry the keys, is the one place that knows which change
+ * evicts which page.
  */
 @Component
 public class PageCacheInvalidation {
 
-    private static final Logger log = LoggerFactory.getLogger(PageCacheInvalidation.class);
     /** Enough of the most-read ranking to decide the top-stories block whatever a page leaves out of it. */
     private static final int MOST_READ_DEPTH = 20;
 
-    private final PageCache cache;
-    private final ReadModel readModel;
+    private final PageEvictions evictions;
     private final PublishedArticles articles;
     private final Taxonomy taxonomy;
     private final Editions editions;
     private final MostRead mostRead;
-    private final List<PurgeHook> hooks;
     private final Map<String, List<Long>> mostReadSeen = new HashMap<>();
     private volatile long appliedSeq;
 
-    PageCacheInvalidation(PageCache cache, ReadModel readModel, PublishedArticles articles, Taxonomy taxonomy,
-            Editions editions, MostRead mostRead, List<PurgeHook> hooks) {
-        this.cache = cache;
-        this.readModel = readModel;
+    PageCacheInvalidation(PageEvictions evictions, PublishedArticles articles, Taxonomy taxonomy, Editions editions,
+            MostRead mostRead) {
+        this.evictions = evictions;
         this.articles = articles;
         this.taxonomy = taxonomy;
         this.editions = editions;
         this.mostRead = mostRead;
-        this.hooks = hooks;
     }
 
     /**
@@ -70,7 +65,7 @@ public class PageCacheInvalidation {
     @EventListener
     @Order(Ordered.HIGHEST_PRECEDENCE)
     void on(ContentChanged change) {
-        evict(keysOf(change));
+        evictions.evictAndPurge(keysOf(change));
         appliedSeq = Math.max(appliedSeq, change.seq());
     }
 
@@ -80,7 +75,7 @@ public class PageCacheInvalidation {
      */
     @EventListener
     void on(ContentCommitted committed) {
-        evictHere(keysOf(committed.change()));
+        evictions.evictHere(keysOf(committed.change()));
     }
 
     /** The highest change-log seq this node's cache has acted on (for tests and the operations page). */
@@ -197,28 +192,7 @@ public class PageCacheInvalidation {
             }
         }
         if (!changed.isEmpty()) {
-            evict(new LinkedHashSet<>(changed));
+            evictions.evictAndPurge(new LinkedHashSet<>(changed));
         }
-    }
-
-    void evict(Set<String> keys) {
-        if (keys.isEmpty()) {
-            return;
-        }
-        int evicted = evictHere(keys);
-        log.debug("Evicted {} pages for {}", evicted, keys);
-        for (PurgeHook hook : hooks) {
-            try {
-                hook.purge(keys);
-            } catch (RuntimeException e) {
-                log.warn("Purge hook {} failed for {}: {}", hook.getClass().getSimpleName(), keys, e.toString());
-            }
-        }
-    }
-
-    /** Evicts from this node's read model, then its pages (a page rendered after that reads the change). */
-    private int evictHere(Set<String> keys) {
-        readModel.evict(keys);
-        return cache.evict(keys);
     }
 }
