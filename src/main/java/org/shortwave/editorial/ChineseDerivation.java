@@ -8,6 +8,7 @@ import org.shortwave.content.ArticleContent;
 import org.shortwave.content.ArticleStatus;
 import org.shortwave.content.Block;
 import org.shortwave.content.ChangeKind;
+import org.shortwave.content.ChangeListenerOrder;
 import org.shortwave.content.ContentChanged;
 import org.shortwave.content.Derivation;
 import org.shortwave.content.EditableArticle;
@@ -24,6 +25,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -68,6 +70,7 @@ public class ChineseDerivation {
     }
 
     @EventListener
+    @Order(ChangeListenerOrder.DERIVATION)
     void on(ContentChanged change) {
         try {
             if (change.kind() == ChangeKind.EDITION_CHANGED) {

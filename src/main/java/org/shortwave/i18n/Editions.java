@@ -5,9 +5,11 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.shortwave.content.ChangeKind;
+import org.shortwave.content.ChangeListenerOrder;
 import org.shortwave.content.ContentChanged;
 import org.shortwave.i18n.internal.EditionRepository;
 import org.springframework.context.event.EventListener;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Service;
 
 /**
@@ -62,6 +64,7 @@ public class Editions {
 
     /** Another node (or this one) changed an edition: read them all again. */
     @EventListener
+    @Order(ChangeListenerOrder.STATE)
     void on(ContentChanged change) {
         if (change.kind() == ChangeKind.EDITION_CHANGED) {
             reload();

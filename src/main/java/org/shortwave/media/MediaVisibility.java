@@ -1,11 +1,13 @@
 package org.shortwave.media;
 
 import java.time.Clock;
+import org.shortwave.content.ChangeListenerOrder;
 import org.shortwave.content.ContentChanged;
 import org.shortwave.media.internal.MediaRepository;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
+import org.springframework.core.annotation.Order;
 import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Component;
 
@@ -29,6 +31,7 @@ class MediaVisibility {
     }
 
     @EventListener // one UPDATE statement: no transaction of its own needed
+    @Order(ChangeListenerOrder.DERIVATION)
     public void on(ContentChanged change) {
         if (change.articleId() == null) {
             return;

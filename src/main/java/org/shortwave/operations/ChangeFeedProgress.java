@@ -5,9 +5,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import org.shortwave.content.ChangeListenerOrder;
 import org.shortwave.content.ChangeLog;
 import org.shortwave.content.ContentChanged;
 import org.springframework.context.event.EventListener;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
@@ -29,6 +31,7 @@ public class ChangeFeedProgress {
     }
 
     @EventListener
+    @Order(ChangeListenerOrder.PROGRESS)
     void on(ContentChanged change) {
         delivered.accumulateAndGet(change.seq(), Math::max);
         lastDeliveredAt.set(clock.instant());

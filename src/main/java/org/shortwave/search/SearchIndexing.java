@@ -9,6 +9,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongConsumer;
 import org.shortwave.content.Article;
 import org.shortwave.content.ChangeKind;
+import org.shortwave.content.ChangeListenerOrder;
 import org.shortwave.content.ChangeLog;
 import org.shortwave.content.ContentChanged;
 import org.shortwave.content.PublishedArticles;
@@ -23,6 +24,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Service;
 
 /**
@@ -69,6 +71,7 @@ public class SearchIndexing implements DisposableBean {
     }
 
     @EventListener
+    @Order(ChangeListenerOrder.INDEX)
     void on(ContentChanged change) {
         synchronized (index) {
             if (index.appliedSeq() < 0) {

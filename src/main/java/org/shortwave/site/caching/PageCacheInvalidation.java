@@ -12,6 +12,7 @@ import org.shortwave.cache.PageEvictions;
 import org.shortwave.content.Article;
 import org.shortwave.content.ArticleTeaser;
 import org.shortwave.content.ChangeKind;
+import org.shortwave.content.ChangeListenerOrder;
 import org.shortwave.content.ContentChanged;
 import org.shortwave.content.ContentCommitted;
 import org.shortwave.content.PublishedArticles;
@@ -20,7 +21,6 @@ import org.shortwave.content.Topic;
 import org.shortwave.i18n.Edition;
 import org.shortwave.i18n.Editions;
 import org.springframework.context.event.EventListener;
-import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -58,12 +58,12 @@ public class PageCacheInvalidation {
     }
 
     /**
-     * A change from the change log, on every node. First of the change feed's listeners (they run one after another
-     * on its thread): readers and the shared cache's purge do not wait for the search index's commit or a
-     * derivation (issue 9: a change shows on every node and through Varnish within a second).
+     * A change from the change log, on every node. After the state pages read (the editions), before the search
+     * index and derivations ({@link ChangeListenerOrder}): readers and the shared cache's purge do not wait for the
+     * index's commit (issue 9: a change shows on every node and through Varnish within a second).
      */
     @EventListener
-    @Order(Ordered.HIGHEST_PRECEDENCE)
+    @Order(ChangeListenerOrder.EVICTION)
     void on(ContentChanged change) {
         evictions.evictAndPurge(keysOf(change));
         appliedSeq = Math.max(appliedSeq, change.seq());
