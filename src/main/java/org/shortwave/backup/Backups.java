@@ -203,7 +203,7 @@ public class Backups {
                 DatabaseDump.resetSequences(connection);
                 connection.commit();
             }
-            int indexed = search.rebuild(search.index(), done -> { });
+            int indexed = search.rebuild(done -> { });
             return new RestoreReport(manifest.getProperty("schema-version"), loaded, files, indexed);
         } catch (IOException e) {
             throw new BackupException("could not read " + archive + ": " + e.getMessage(), e);

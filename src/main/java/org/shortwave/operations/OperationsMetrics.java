@@ -42,10 +42,10 @@ class OperationsMetrics implements MeterBinder {
         Gauge.builder("shortwave.changelog.latest", changeLog, ChangeLog::latestSeq)
                 .description("Newest change-log seq in the database").register(registry);
         Gauge.builder("shortwave.search.index.lag", this,
-                        m -> Math.max(0, changeLog.latestSeq() - search.index().appliedSeq()))
+                        m -> Math.max(0, changeLog.latestSeq() - search.appliedSeq()))
                 .description("Change-log rows not yet applied to this node's search index").baseUnit("changes")
                 .register(registry);
-        Gauge.builder("shortwave.search.index.documents", this, m -> search.index().count())
+        Gauge.builder("shortwave.search.index.documents", this, m -> search.documentCount())
                 .description("Articles in this node's search index").register(registry);
         FunctionCounter.builder("shortwave.page.cache.hits", pages, c -> c.stats().hits())
                 .description("Answers served from this node's page cache").register(registry);

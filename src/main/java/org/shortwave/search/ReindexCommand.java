@@ -30,7 +30,7 @@ class ReindexCommand implements CliCommand {
     @Override
     public int run(List<String> args) {
         long started = System.nanoTime();
-        int total = indexing.rebuild(indexing.index(), done -> System.out.printf("reindex: %,d articles%n", done));
+        int total = indexing.rebuild(done -> System.out.printf("reindex: %,d articles%n", done));
         IndexHealth health = indexing.health();
         System.out.printf("reindex: done, %,d public articles indexed in %.1f s; index %s the database%n", total,
                 (System.nanoTime() - started) / 1e9, health.healthy() ? "matches" : "does NOT match");

@@ -60,9 +60,24 @@ public class SearchIndexing implements DisposableBean {
         this.index = LuceneIndex.open(properties.dataDir().resolve("index"), analyzers);
     }
 
-    /** This node's index. */
+    /** This node's index (for this package and its tests; other modules use the methods below). */
     public LuceneIndex index() {
         return index;
+    }
+
+    /** The newest change-log seq this node's index has applied. */
+    public long appliedSeq() {
+        return index.appliedSeq();
+    }
+
+    /** Articles in this node's index. */
+    public int documentCount() {
+        return index.count();
+    }
+
+    /** Rebuilds this node's index (the reindex command, a restore); see {@link #rebuild(LuceneIndex, LongConsumer)}. */
+    public int rebuild(LongConsumer progress) {
+        return rebuild(index, progress);
     }
 
     @EventListener(ApplicationReadyEvent.class)
