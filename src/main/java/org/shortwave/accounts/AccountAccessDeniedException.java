@@ -1,9 +1,11 @@
 package org.shortwave.accounts;
 
+import org.shortwave.platform.Refusal;
+
 /** The actor may not manage this account or its tokens: only admins manage other people's. */
-public class AccountAccessDeniedException extends RuntimeException {
+public class AccountAccessDeniedException extends Refusal {
 
     public AccountAccessDeniedException() {
-        super("not allowed to manage this account");
+        super(Kind.NOT_ALLOWED, null, "admin.users.not-allowed");
     }
 }

@@ -89,7 +89,7 @@ public class Accounts {
         if (actor != null && actor.id() == userId) {
             throw new InvalidAccountException("account.not-yourself");
         }
-        Account account = repository.find(userId).orElseThrow(() -> new InvalidAccountException("account.unknown"));
+        Account account = repository.find(userId).orElseThrow(() -> InvalidAccountException.unknown("account.unknown"));
         repository.setEnabled(userId, false);
         audit.record(actor, "user.disabled", "user", userId, account.email());
         events.publishEvent(new AccountDisabled(userId, account.email()));
@@ -109,7 +109,7 @@ public class Accounts {
     @Transactional
     public void setRights(Account actor, long userId, Map<String, Role> roles, boolean admin) {
         requireAdmin(actor);
-        Account account = repository.find(userId).orElseThrow(() -> new InvalidAccountException("account.unknown"));
+        Account account = repository.find(userId).orElseThrow(() -> InvalidAccountException.unknown("account.unknown"));
         setAdmin(actor, userId, admin);
         for (String edition : account.roles().keySet()) {
             if (!roles.containsKey(edition)) {
@@ -130,7 +130,7 @@ public class Accounts {
     @Transactional
     public void setAdmin(Account actor, long userId, boolean admin) {
         requireAdmin(actor);
-        Account account = repository.find(userId).orElseThrow(() -> new InvalidAccountException("account.unknown"));
+        Account account = repository.find(userId).orElseThrow(() -> InvalidAccountException.unknown("account.unknown"));
         if (account.admin() == admin) {
             return;
         }
@@ -152,7 +152,7 @@ public class Accounts {
         }
         var credentials = repository.find(userId)
                 .flatMap(account -> repository.credentials(account.email()))
-                .orElseThrow(() -> new InvalidAccountException("account.unknown"));
+                .orElseThrow(() -> InvalidAccountException.unknown("account.unknown"));
         if (actor != null && actor.id() == userId
                 && (currentPassword == null || !passwords.matches(currentPassword, credentials.passwordHash()))) {
             throw new InvalidAccountException("account.password-wrong");

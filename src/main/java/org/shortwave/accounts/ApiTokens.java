@@ -79,7 +79,7 @@ public class ApiTokens {
     /** Revokes a token of the actor's own, or anyone's for an admin. Revoking twice changes nothing. */
     @Transactional
     public void revoke(Account actor, long tokenId) {
-        ApiToken token = repository.find(tokenId).orElseThrow(() -> new InvalidAccountException("token.unknown"));
+        ApiToken token = repository.find(tokenId).orElseThrow(() -> InvalidAccountException.unknown("token.unknown"));
         requireManages(actor, token.userId());
         if (repository.revoke(tokenId, clock.instant())) {
             audit.record(actor, "token.revoked", "token", tokenId, token.name());

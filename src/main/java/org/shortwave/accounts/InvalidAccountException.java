@@ -1,16 +1,20 @@
 package org.shortwave.accounts;
 
-/** A user that cannot be created or changed as asked; {@code messageKey} names the reason in the interface texts. */
-public class InvalidAccountException extends IllegalArgumentException {
+import org.shortwave.platform.Refusal;
 
-    private final String messageKey;
+/** A user or token that cannot be created or changed as asked; the message key names the reason. */
+public class InvalidAccountException extends Refusal {
 
     public InvalidAccountException(String messageKey) {
-        super(messageKey);
-        this.messageKey = messageKey;
+        super(Kind.INVALID, null, messageKey);
     }
 
-    public String messageKey() {
-        return messageKey;
+    private InvalidAccountException(Kind kind, String messageKey) {
+        super(kind, null, messageKey);
+    }
+
+    /** No such account or token (or not one this user may see). */
+    public static InvalidAccountException unknown(String messageKey) {
+        return new InvalidAccountException(Kind.NOT_FOUND, messageKey);
     }
 }

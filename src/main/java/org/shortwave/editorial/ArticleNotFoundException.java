@@ -1,9 +1,11 @@
 package org.shortwave.editorial;
 
+import org.shortwave.platform.Refusal;
+
 /** No such article (or it was deleted). */
-public class ArticleNotFoundException extends RuntimeException {
+public class ArticleNotFoundException extends Refusal {
 
     public ArticleNotFoundException(long id) {
-        super("no article " + id);
+        super(Kind.NOT_FOUND, "id", "editor.not-found", id);
     }
 }

@@ -13,6 +13,7 @@ import org.shortwave.i18n.ChineseConverter;
 import org.shortwave.i18n.Edition;
 import org.shortwave.i18n.Editions;
 import org.shortwave.i18n.Messages;
+import org.shortwave.platform.Refusal;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -46,16 +47,9 @@ public class EditionAdmin {
     }
 
     /** Why a form was refused: the message key of the first field at fault. */
-    public static final class InvalidEditionException extends RuntimeException {
-        private final String messageKey;
-
+    public static final class InvalidEditionException extends Refusal {
         InvalidEditionException(String messageKey) {
-            super(messageKey);
-            this.messageKey = messageKey;
-        }
-
-        public String messageKey() {
-            return messageKey;
+            super(Kind.INVALID, null, messageKey);
         }
     }
 
@@ -70,7 +64,7 @@ public class EditionAdmin {
      */
     public Edition save(Account admin, Form form, boolean creating) {
         if (admin == null || !admin.admin()) {
-            throw new IllegalStateException("only admins edit editions");
+            throw new Refusal(Refusal.Kind.NOT_ALLOWED, null, "editor.not-allowed");
         }
         Edition edition = validate(form, creating);
         int position = parsePosition(form.position());

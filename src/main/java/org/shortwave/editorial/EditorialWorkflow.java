@@ -16,6 +16,7 @@ import org.shortwave.content.EditableArticle;
 import org.shortwave.content.NewsroomArticles;
 import org.shortwave.content.Revision;
 import org.shortwave.content.Translations;
+import org.shortwave.platform.Refusal;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -97,7 +98,7 @@ public class EditorialWorkflow {
         EditableArticle article = find(id);
         require(user, Action.EDIT, article);
         if (!article.content().editionCode().equals(content.editionCode())) {
-            throw new IllegalArgumentException("an article cannot move to another edition");
+            throw new Refusal(Refusal.Kind.INVALID, "edition", "editor.invalid");
         }
         int version = articles.save(id, baseVersion, content, user.id()).orElseThrow(() -> conflict(id));
         audit.record(user, "article.saved", "article", id, "version " + version);
@@ -170,7 +171,7 @@ public class EditorialWorkflow {
             throw new InvalidTransitionException(Action.ADD_NOTE, article.status());
         }
         if (text == null || text.isBlank() || text.length() > 2000) {
-            throw new IllegalArgumentException("a note needs 1 to 2000 characters");
+            throw new Refusal(Refusal.Kind.INVALID, "text", "editor.invalid");
         }
         ArticleContent.requireNoReordering(text, "a note", IllegalArgumentException::new);
         articles.addNote(id, kind, text.strip(), user.id());
@@ -187,7 +188,7 @@ public class EditorialWorkflow {
     @Transactional
     public int restore(Account user, long id, int revisionVersion, int baseVersion) {
         Revision revision = articles.revisions(id).stream().filter(r -> r.version() == revisionVersion).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("no revision " + revisionVersion));
+                .orElseThrow(() -> new Refusal(Refusal.Kind.NOT_FOUND, "revision", "editor.not-found"));
         int version = save(user, id, baseVersion, revision.content());
         audit.record(user, "article.restored", "article", id, "revision " + revisionVersion);
         return version;

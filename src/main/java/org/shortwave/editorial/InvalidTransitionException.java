@@ -1,12 +1,12 @@
 package org.shortwave.editorial;
 
 import org.shortwave.content.ArticleStatus;
+import org.shortwave.platform.Refusal;
 
-/** The action does not apply to an article in this state, e.g. unpublishing a draft (answered 409). */
-public class InvalidTransitionException extends RuntimeException {
+/** The action does not apply to an article in this state, e.g. unpublishing a draft. */
+public class InvalidTransitionException extends Refusal {
 
     public InvalidTransitionException(Action action, ArticleStatus status) {
-        super("cannot " + action.name().toLowerCase(java.util.Locale.ROOT) + " an article that is "
-                + status.dbValue());
+        super(Kind.CONFLICT, "status", "editor.state-changed", action.name(), status.dbValue());
     }
 }

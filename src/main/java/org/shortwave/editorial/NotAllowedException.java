@@ -1,9 +1,11 @@
 package org.shortwave.editorial;
 
-/** The user may not do this to this article (answered 403). */
-public class NotAllowedException extends RuntimeException {
+import org.shortwave.platform.Refusal;
+
+/** The user may not do this to this article. */
+public class NotAllowedException extends Refusal {
 
     public NotAllowedException(Action action, long articleId) {
-        super("not allowed to " + action.name().toLowerCase(java.util.Locale.ROOT) + " article " + articleId);
+        super(Kind.NOT_ALLOWED, null, "editor.not-allowed", action.name(), articleId);
     }
 }

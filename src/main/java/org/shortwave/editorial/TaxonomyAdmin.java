@@ -1,6 +1,5 @@
 package org.shortwave.editorial;
 
-import java.util.Locale;
 import java.util.function.LongSupplier;
 import org.shortwave.accounts.Account;
 import org.shortwave.accounts.AuditLog;
@@ -9,6 +8,8 @@ import org.shortwave.content.ChangeKind;
 import org.shortwave.content.ChangeLog;
 import org.shortwave.content.Taxonomy;
 import org.shortwave.i18n.Editions;
+import org.shortwave.platform.Refusal;
+import org.shortwave.platform.SqlStates;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -36,33 +37,6 @@ public class TaxonomyAdmin {
         this.transaction = transaction;
     }
 
-    /** Why a change was refused: a message key, and the HTTP status that says it (422, 409 or 404). */
-    public static final class RefusedException extends RuntimeException {
-        private final String messageKey;
-        private final int status;
-
-        RefusedException(String messageKey, int status) {
-            super(messageKey);
-            this.messageKey = messageKey;
-            this.status = status;
-        }
-
-        public String messageKey() {
-            return messageKey;
-        }
-
-        public int status() {
-            return status;
-        }
-    }
-
-    /** The user may not change this edition's sections and topics, or people (answered 403). */
-    public static final class NotPermittedException extends RuntimeException {
-        public NotPermittedException(String what) {
-            super("not allowed to change " + what);
-        }
-    }
-
     /** A person as the newsroom types them. */
     public record PersonForm(String name, String latinName, String description) {
     }
@@ -75,7 +49,7 @@ public class TaxonomyAdmin {
         String cleanName = name(name, "admin.taxonomy.invalid.name");
         return write(() -> {
             long id = taxonomy.addSection(editionCode, cleanSlug, cleanName)
-                    .orElseThrow(() -> new RefusedException("admin.taxonomy.invalid.slug-taken", 422));
+                    .orElseThrow(() -> invalid("admin.taxonomy.invalid.slug-taken"));
             changes.recordTaxonomy(ChangeKind.SECTION_CHANGED, editionCode, id);
             audit.record(user, "section.created", "section", id, editionCode + " " + cleanSlug + " " + cleanName);
             return id;
@@ -100,7 +74,7 @@ public class TaxonomyAdmin {
         int step = switch (direction == null ? "" : direction) {
             case "up" -> -1;
             case "down" -> 1;
-            default -> throw new RefusedException("admin.taxonomy.invalid.direction", 422);
+            default -> throw invalid("admin.taxonomy.invalid.direction");
         };
         write(() -> {
             if (!taxonomy.moveSection(editionCode, id, step)) {
@@ -119,7 +93,7 @@ public class TaxonomyAdmin {
             String name = taxonomy.section(editionCode, id).map(s -> s.slug() + " " + s.name()).orElse("");
             switch (taxonomy.removeSection(editionCode, id)) {
                 case NOT_FOUND -> throw notFound();
-                case IN_USE -> throw new RefusedException("admin.taxonomy.in-use", 409);
+                case IN_USE -> throw inUse();
                 case REMOVED -> { }
             }
             changes.recordTaxonomy(ChangeKind.SECTION_CHANGED, editionCode, id);
@@ -136,7 +110,7 @@ public class TaxonomyAdmin {
         String cleanName = name(name, "admin.taxonomy.invalid.name");
         return write(() -> {
             long id = taxonomy.addTopic(editionCode, cleanSlug, cleanName)
-                    .orElseThrow(() -> new RefusedException("admin.taxonomy.invalid.slug-taken", 422));
+                    .orElseThrow(() -> invalid("admin.taxonomy.invalid.slug-taken"));
             changes.recordTaxonomy(ChangeKind.TOPIC_CHANGED, editionCode, id);
             audit.record(user, "topic.created", "topic", id, editionCode + " " + cleanSlug + " " + cleanName);
             return id;
@@ -162,7 +136,7 @@ public class TaxonomyAdmin {
             String name = taxonomy.topic(editionCode, id).map(t -> t.slug() + " " + t.name()).orElse("");
             switch (taxonomy.removeTopic(editionCode, id)) {
                 case NOT_FOUND -> throw notFound();
-                case IN_USE -> throw new RefusedException("admin.taxonomy.in-use", 409);
+                case IN_USE -> throw inUse();
                 case REMOVED -> { }
             }
             changes.recordTaxonomy(ChangeKind.TOPIC_CHANGED, editionCode, id);
@@ -201,7 +175,7 @@ public class TaxonomyAdmin {
 
     private void requireEdition(Account user, String editionCode) {
         if (!Permissions.mayManageTaxonomy(user, editionCode)) {
-            throw new NotPermittedException("the sections and topics of " + editionCode);
+            throw notAllowed();
         }
         if (editions.find(editionCode).isEmpty()) {
             throw notFound();
@@ -210,14 +184,19 @@ public class TaxonomyAdmin {
 
     private static void requirePeople(Account user) {
         if (!Permissions.mayManagePeople(user)) {
-            throw new NotPermittedException("people");
+            throw notAllowed();
         }
+    }
+
+    /** The user may not change this edition's sections and topics, or people. */
+    static Refusal notAllowed() {
+        return new Refusal(Refusal.Kind.NOT_ALLOWED, null, "editor.not-allowed");
     }
 
     private static String slug(String slug) {
         String clean = slug == null ? "" : slug.strip();
         if (!Taxonomy.isValidSlug(clean)) {
-            throw new RefusedException("admin.taxonomy.invalid.slug", 422);
+            throw invalid("admin.taxonomy.invalid.slug");
         }
         return clean;
     }
@@ -226,7 +205,7 @@ public class TaxonomyAdmin {
     private static String name(String name, String messageKey) {
         String clean = text(name, Taxonomy.NAME_MAX, messageKey);
         if (clean == null) {
-            throw new RefusedException(messageKey, 422);
+            throw invalid(messageKey);
         }
         return clean;
     }
@@ -234,7 +213,7 @@ public class TaxonomyAdmin {
     private static PersonForm person(PersonForm form) {
         String name = text(form.name(), Taxonomy.PERSON_NAME_MAX, "admin.people.invalid.name");
         if (name == null) {
-            throw new RefusedException("admin.people.invalid.name", 422);
+            throw invalid("admin.people.invalid.name");
         }
         return new PersonForm(name,
                 text(form.latinName(), Taxonomy.PERSON_LATIN_NAME_MAX, "admin.people.invalid.latin-name"),
@@ -248,18 +227,26 @@ public class TaxonomyAdmin {
     private static String text(String value, int max, String messageKey) {
         String clean = value == null ? "" : value.strip();
         if (clean.codePointCount(0, clean.length()) > max || clean.codePoints().anyMatch(Character::isISOControl)) {
-            throw new RefusedException(messageKey, 422);
+            throw invalid(messageKey);
         }
         try {
             ArticleContent.requireNoReordering(clean, messageKey, IllegalArgumentException::new);
         } catch (IllegalArgumentException e) {
-            throw new RefusedException(messageKey, 422);
+            throw invalid(messageKey);
         }
         return clean.isEmpty() ? null : clean;
     }
 
-    private static RefusedException notFound() {
-        return new RefusedException("admin.taxonomy.not-found", 404);
+    private static Refusal notFound() {
+        return new Refusal(Refusal.Kind.NOT_FOUND, null, "admin.taxonomy.not-found");
+    }
+
+    private static Refusal inUse() {
+        return new Refusal(Refusal.Kind.CONFLICT, null, "admin.taxonomy.in-use");
+    }
+
+    private static Refusal invalid(String messageKey) {
+        return new Refusal(Refusal.Kind.INVALID, null, messageKey);
     }
 
     private long write(LongSupplier work) {
@@ -267,12 +254,12 @@ public class TaxonomyAdmin {
             Long id = transaction.execute(status -> work.getAsLong());
             return id == null ? 0 : id;
         } catch (DataIntegrityViolationException e) {
-            // The schema's own checks: a slug its pattern refuses, or an article filed under it meanwhile.
-            String message = e.getMessage() == null ? "" : e.getMessage().toLowerCase(Locale.ROOT);
-            if (message.contains("foreign key")) {
-                throw new RefusedException("admin.taxonomy.in-use", 409);
+            // The schema's own checks: an article filed under it meanwhile (a foreign key), or a slug its pattern
+            // refuses (a check).
+            if (SqlStates.is(e, SqlStates.FOREIGN_KEY_VIOLATION)) {
+                throw inUse();
             }
-            throw new RefusedException("admin.taxonomy.invalid.slug", 422);
+            throw invalid("admin.taxonomy.invalid.slug");
         }
     }
 }

@@ -97,6 +97,7 @@ class AdminApiIT extends AppTestBase {
         HttpResponse<String> stale = call("PUT", "/articles/" + id, editorToken, change);
         assertThat(stale.statusCode()).isEqualTo(409);
         assertThat(json(stale).get("field").asString()).isEqualTo("version");
+        assertThat(json(stale).get("code").asString()).isEqualTo("editor.state-changed");
         assertThat(json(stale).get("current").get("headline").asString()).isEqualTo("接口改过的新闻");
 
         HttpResponse<String> published = call("POST", "/articles/" + id + "/publish", editorToken, Map.of("version", 2));
@@ -110,6 +111,9 @@ class AdminApiIT extends AppTestBase {
         long id = json(call("POST", "/articles", writerToken, article("撰稿人接口稿", List.of()))).get("id").asLong();
         HttpResponse<String> refused = call("POST", "/articles/" + id + "/publish", writerToken, Map.of("version", 1));
         assertThat(refused.statusCode()).isEqualTo(403);
+        // A workflow refusal is the one refusal type: its code is the message key, its message a text of the bundles.
+        assertThat(json(refused).get("code").asString()).isEqualTo("editor.not-allowed");
+        assertThat(json(refused).get("message").asString()).doesNotContain("not allowed to publish");
         assertThat(call("POST", "/articles/" + id + "/submit", writerToken, Map.of("version", 1)).statusCode()).isEqualTo(200);
     }
 

@@ -14,6 +14,8 @@ import org.shortwave.accounts.CurrentAccount;
 import org.shortwave.accounts.InvalidAccountException;
 import org.shortwave.accounts.NewsroomChrome;
 import org.shortwave.accounts.Role;
+import org.shortwave.platform.Refusal;
+import org.shortwave.platform.web.RefusalStatus;
 import org.shortwave.i18n.Edition;
 import org.shortwave.i18n.Editions;
 import org.springframework.http.HttpStatus;
@@ -161,7 +163,7 @@ class UsersController {
     ModelAndView createToken(HttpServletRequest request, @PathVariable long id,
             @RequestParam(defaultValue = "") String name, @RequestParam(defaultValue = "90") int days) {
         Account actor = current.require();
-        Account owner = accounts.find(id).orElseThrow(() -> new InvalidAccountException("account.unknown"));
+        Account owner = accounts.find(id).orElseThrow(() -> InvalidAccountException.unknown("account.unknown"));
         if (!TOKEN_DAYS.contains(days)) {
             return userPage(request, actor, id, "token.validity-invalid", "", HttpStatus.UNPROCESSABLE_CONTENT);
         }
@@ -180,15 +182,10 @@ class UsersController {
         return userPage(request, actor, id, "admin.token.revoked", "", HttpStatus.OK);
     }
 
-    @ExceptionHandler(AccountAccessDeniedException.class)
-    ModelAndView denied(HttpServletRequest request) {
-        return problem(request, "admin.users.not-allowed", HttpStatus.FORBIDDEN);
-    }
-
-    @ExceptionHandler(InvalidAccountException.class)
-    ModelAndView invalid(HttpServletRequest request, InvalidAccountException e) {
-        HttpStatus status = e.messageKey().endsWith("unknown") ? HttpStatus.NOT_FOUND : HttpStatus.BAD_REQUEST;
-        return problem(request, e.messageKey(), status);
+    /** A refusal the page did not answer on its form: the problem page, with the status of its kind. */
+    @ExceptionHandler(Refusal.class)
+    ModelAndView refused(HttpServletRequest request, Refusal e) {
+        return problem(request, e.messageKey(), RefusalStatus.of(e));
     }
 
     private Account requireAdmin() {
@@ -201,7 +198,7 @@ class UsersController {
 
     private ModelAndView userPage(HttpServletRequest request, Account actor, long id, String messageKey,
             String newToken, HttpStatus status) {
-        Account user = accounts.find(id).orElseThrow(() -> new InvalidAccountException("account.unknown"));
+        Account user = accounts.find(id).orElseThrow(() -> InvalidAccountException.unknown("account.unknown"));
         var userTokens = tokens.of(actor, id); // throws for a non-admin looking at someone else
         return new ModelAndView("admin/user", Map.of("chrome", pages.chrome(request, "admin.user.title", actor),
                 "user", user, "editions", editions.all(), "tokens", userTokens, "now", tokens.now(),

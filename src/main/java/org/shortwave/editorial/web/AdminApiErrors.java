@@ -3,10 +3,7 @@ package org.shortwave.editorial.web;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.shortwave.content.InvalidBodyException;
-import org.shortwave.editorial.ArticleNotFoundException;
 import org.shortwave.editorial.EditConflictException;
-import org.shortwave.editorial.InvalidTransitionException;
-import org.shortwave.editorial.NotAllowedException;
 import org.shortwave.i18n.Messages;
 import org.shortwave.platform.Refusal;
 import org.shortwave.platform.web.RefusalStatus;
@@ -50,31 +47,20 @@ class AdminApiErrors {
 
     @ExceptionHandler(Refusal.class)
     ResponseEntity<ApiError> refused(Refusal e) {
-        HttpStatus status = RefusalStatus.of(e);
-        String message = messages.forLocale(LocaleContextHolder.getLocale()).format(e.messageKey(), e.args());
-        return ResponseEntity.status(status)
-                .body(new ApiError(status.value(), status.getReasonPhrase(), e.messageKey(), message, e.field(), null));
+        return refusal(e, null);
     }
 
+    /** A stale version: the refusal, with the article as it is now. */
     @ExceptionHandler(EditConflictException.class)
     ResponseEntity<ApiError> conflict(EditConflictException e) {
-        return ApiError.of(HttpStatus.CONFLICT, e.getMessage(), "version",
-                AdminApiController.ArticleResponse.of(e.current()));
+        return refusal(e, AdminApiController.ArticleResponse.of(e.current()));
     }
 
-    @ExceptionHandler(InvalidTransitionException.class)
-    ResponseEntity<ApiError> transition(InvalidTransitionException e) {
-        return ApiError.of(HttpStatus.CONFLICT, e.getMessage(), "status", null);
-    }
-
-    @ExceptionHandler(NotAllowedException.class)
-    ResponseEntity<ApiError> notAllowed(NotAllowedException e) {
-        return ApiError.of(HttpStatus.FORBIDDEN, e.getMessage(), null, null);
-    }
-
-    @ExceptionHandler(ArticleNotFoundException.class)
-    ResponseEntity<ApiError> notFound(ArticleNotFoundException e) {
-        return ApiError.of(HttpStatus.NOT_FOUND, e.getMessage(), "id", null);
+    private ResponseEntity<ApiError> refusal(Refusal e, Object current) {
+        HttpStatus status = RefusalStatus.of(e);
+        String message = messages.forLocale(LocaleContextHolder.getLocale()).format(e.messageKey(), e.args());
+        return ResponseEntity.status(status).body(
+                new ApiError(status.value(), status.getReasonPhrase(), e.messageKey(), message, e.field(), current));
     }
 
     @ExceptionHandler(org.shortwave.content.Translations.InvalidLinkException.class)

@@ -6,10 +6,6 @@ import java.util.Map;
 import java.util.regex.Pattern;
 import org.shortwave.accounts.AdminChrome;
 import org.shortwave.accounts.NewsroomChrome;
-import org.shortwave.editorial.ArticleNotFoundException;
-import org.shortwave.editorial.EditConflictException;
-import org.shortwave.editorial.InvalidTransitionException;
-import org.shortwave.editorial.NotAllowedException;
 import org.shortwave.platform.DatabaseOutage;
 import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpHeaders;
@@ -19,7 +15,10 @@ import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.servlet.ModelAndView;
 
-/** The article editor's refusals, as newsroom pages in the user's language; one place for all its controllers. */
+/**
+ * The article editor's answers to failures that are not a service's refusal ({@link NewsroomRefusals} answers
+ * those): a request no form sends, and the database away.
+ */
 @ControllerAdvice(assignableTypes = {ArticleListController.class, ArticleFormController.class,
         ArticleWorkflowController.class, ArticleTranslationsController.class, ArticleRevisionsController.class})
 class ArticleEditorErrors {
@@ -32,21 +31,6 @@ class ArticleEditorErrors {
     ArticleEditorErrors(EditorPages editorPages, NewsroomChrome pages) {
         this.editorPages = editorPages;
         this.pages = pages;
-    }
-
-    @ExceptionHandler(NotAllowedException.class)
-    ModelAndView notAllowed(HttpServletRequest request) {
-        return editorPages.problem(request, "editor.not-allowed", HttpStatus.FORBIDDEN);
-    }
-
-    @ExceptionHandler(ArticleNotFoundException.class)
-    ModelAndView notFound(HttpServletRequest request) {
-        return editorPages.problem(request, "editor.not-found", HttpStatus.NOT_FOUND);
-    }
-
-    @ExceptionHandler({EditConflictException.class, InvalidTransitionException.class})
-    ModelAndView conflict(HttpServletRequest request) {
-        return editorPages.problem(request, "editor.state-changed", HttpStatus.CONFLICT);
     }
 
     @ExceptionHandler(IllegalArgumentException.class)

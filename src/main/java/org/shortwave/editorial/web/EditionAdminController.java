@@ -8,9 +8,10 @@ import org.shortwave.accounts.NewsroomChrome;
 import org.shortwave.editorial.EditionAdmin;
 import org.shortwave.i18n.Edition;
 import org.shortwave.i18n.Editions;
+import org.shortwave.platform.Refusal;
+import org.shortwave.platform.web.RefusalStatus;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -67,27 +68,17 @@ class EditionAdminController {
         try {
             admin.save(user, form, code == null);
             return new ModelAndView("redirect:/admin/editions?saved");
-        } catch (EditionAdmin.InvalidEditionException e) {
-            return page(request, user, code, form, e.messageKey(), HttpStatus.UNPROCESSABLE_CONTENT);
+        } catch (Refusal e) {
+            return page(request, user, code, form, e.messageKey(), RefusalStatus.of(e));
         }
     }
 
     private Account requireAdmin() {
         Account user = current.require();
         if (!user.admin()) {
-            throw new NotAdmin();
+            throw NewsroomRefusals.notAllowed();
         }
         return user;
-    }
-
-    /** Editors and contributors may not change editions. */
-    private static final class NotAdmin extends RuntimeException {
-    }
-
-    @ExceptionHandler(NotAdmin.class)
-    ModelAndView notAdmin(HttpServletRequest request) {
-        return new ModelAndView("admin/problem", Map.of("chrome", pages.chrome(request, "editor.problem.title",
-                current.get().orElse(null)), "messageKey", "editor.not-allowed"), HttpStatus.FORBIDDEN);
     }
 
     private ModelAndView page(HttpServletRequest request, Account user, String code, EditionAdmin.Form form,

@@ -9,9 +9,10 @@ import org.shortwave.content.Person;
 import org.shortwave.content.Taxonomy;
 import org.shortwave.editorial.Permissions;
 import org.shortwave.editorial.TaxonomyAdmin;
+import org.shortwave.platform.Refusal;
+import org.shortwave.platform.web.RefusalStatus;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -59,8 +60,8 @@ class PeopleAdminController {
         try {
             admin.addPerson(user, form);
             return new ModelAndView("redirect:/admin/people?saved");
-        } catch (TaxonomyAdmin.RefusedException e) {
-            return page(request, 0, form, e.messageKey(), HttpStatus.valueOf(e.status()));
+        } catch (Refusal e) {
+            return page(request, 0, form, e.messageKey(), RefusalStatus.of(e));
         }
     }
 
@@ -70,16 +71,16 @@ class PeopleAdminController {
         try {
             admin.updatePerson(user, id, form);
             return new ModelAndView("redirect:/admin/people?saved");
-        } catch (TaxonomyAdmin.RefusedException e) {
-            return page(request, e.status() == 404 ? 0 : id, e.status() == 404 ? empty() : form, e.messageKey(),
-                    HttpStatus.valueOf(e.status()));
+        } catch (Refusal e) {
+            boolean gone = e.kind() == Refusal.Kind.NOT_FOUND;
+            return page(request, gone ? 0 : id, gone ? empty() : form, e.messageKey(), RefusalStatus.of(e));
         }
     }
 
     private Account requirePeople() {
         Account user = current.require();
         if (!Permissions.mayManagePeople(user)) {
-            throw new TaxonomyAdmin.NotPermittedException("people");
+            throw NewsroomRefusals.notAllowed();
         }
         return user;
     }
@@ -89,12 +90,6 @@ class PeopleAdminController {
         Account user = requirePeople();
         return new ModelAndView("admin/people", Map.of("chrome", pages.chrome(request, "admin.people.title", user),
                 "people", taxonomy.people(), "editing", editing, "form", form, "message", message), status);
-    }
-
-    @ExceptionHandler(TaxonomyAdmin.NotPermittedException.class)
-    ModelAndView notPermitted(HttpServletRequest request) {
-        return new ModelAndView("admin/problem", Map.of("chrome", pages.chrome(request, "editor.problem.title",
-                current.get().orElse(null)), "messageKey", "editor.not-allowed"), HttpStatus.FORBIDDEN);
     }
 
     private static TaxonomyAdmin.PersonForm empty() {

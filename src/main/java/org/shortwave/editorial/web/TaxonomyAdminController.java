@@ -12,9 +12,10 @@ import org.shortwave.editorial.Permissions;
 import org.shortwave.editorial.TaxonomyAdmin;
 import org.shortwave.i18n.Edition;
 import org.shortwave.i18n.Editions;
+import org.shortwave.platform.Refusal;
+import org.shortwave.platform.web.RefusalStatus;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -63,7 +64,7 @@ class TaxonomyAdminController {
         Kind kind = request.getRequestURI().startsWith("/admin/sections") ? Kind.SECTIONS : Kind.TOPICS;
         return manageable(user).stream().findFirst()
                 .map(e -> new ModelAndView("redirect:/admin/" + kind.path + "/" + e.code()))
-                .orElseThrow(() -> new TaxonomyAdmin.NotPermittedException(kind.path));
+                .orElseThrow(NewsroomRefusals::notAllowed);
     }
 
     @GetMapping("/admin/sections/{edition}")
@@ -137,8 +138,8 @@ class TaxonomyAdminController {
         try {
             change.apply(user);
             return new ModelAndView("redirect:/admin/" + kind.path + "/" + edition + "?saved");
-        } catch (TaxonomyAdmin.RefusedException e) {
-            return page(request, kind, edition, typed, e.messageKey(), HttpStatus.valueOf(e.status()));
+        } catch (Refusal e) {
+            return page(request, kind, edition, typed, e.messageKey(), RefusalStatus.of(e));
         }
     }
 
@@ -146,11 +147,11 @@ class TaxonomyAdminController {
             HttpStatus status) {
         Account user = current.require();
         if (!Permissions.mayManageTaxonomy(user, code)) {
-            throw new TaxonomyAdmin.NotPermittedException(kind.path + " of " + code);
+            throw NewsroomRefusals.notAllowed();
         }
         Edition edition = editions.find(code).orElse(null);
         if (edition == null) {
-            return problem(request, "admin.taxonomy.not-found", HttpStatus.NOT_FOUND);
+            throw new Refusal(Refusal.Kind.NOT_FOUND, null, "admin.taxonomy.not-found");
         }
         List<TaxonomyRow> rows = kind == Kind.SECTIONS ? sectionRows(code) : topicRows(code);
         Map<String, Object> model = new HashMap<>();
@@ -179,15 +180,5 @@ class TaxonomyAdminController {
     /** The editions whose sections and topics the user may change. */
     private List<Edition> manageable(Account user) {
         return editions.all().stream().filter(e -> Permissions.mayManageTaxonomy(user, e.code())).toList();
-    }
-
-    @ExceptionHandler(TaxonomyAdmin.NotPermittedException.class)
-    ModelAndView notPermitted(HttpServletRequest request) {
-        return problem(request, "editor.not-allowed", HttpStatus.FORBIDDEN);
-    }
-
-    private ModelAndView problem(HttpServletRequest request, String messageKey, HttpStatus status) {
-        return new ModelAndView("admin/problem", Map.of("chrome", pages.chrome(request, "editor.problem.title",
-                current.get().orElse(null)), "messageKey", messageKey), status);
     }
 }
