@@ -1,7 +1,6 @@
 package org.shortwave;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Predicate;
@@ -24,20 +23,7 @@ public class ChangeRecorder {
 
     /** Waits (at most {@code timeout}) for a change matching the condition, and returns it. */
     public ContentChanged await(Predicate<ContentChanged> condition, Duration timeout) {
-        Instant deadline = Instant.now().plus(timeout);
-        while (Instant.now().isBefore(deadline)) {
-            for (ContentChanged change : received) {
-                if (condition.test(change)) {
-                    return change;
-                }
-            }
-            try {
-                Thread.sleep(20);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
-            }
-        }
-        throw new AssertionError("no change matching the condition within " + timeout + "; received " + received);
+        return Await.result(() -> received.stream().filter(condition).findFirst().orElse(null),
+                "a change matching the condition", timeout);
     }
 }

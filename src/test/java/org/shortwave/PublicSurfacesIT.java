@@ -3,7 +3,6 @@ package org.shortwave;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
@@ -54,12 +53,9 @@ class PublicSurfacesIT extends AppTestBase {
         clock.advance(Duration.ofHours(1));
         // Pages read from the database are right to the second; cached ones follow when the scheduler announces the
         // story (every second, ADR 0005) and the page cache evicts what it had kept of it.
-        Instant deadline = Instant.now().plusSeconds(10);
-        while (!(get("/zh-hans/a-" + id).statusCode() == 301 && get("/zh-hans/feed.rss").body().contains(headline)
-                && get("/api/v1/articles/" + id).statusCode() == 200 && sitemaps().contains("/a-" + id + "<"))
-                && Instant.now().isBefore(deadline)) {
-            Thread.sleep(100);
-        }
+        Await.until(() -> get("/zh-hans/a-" + id).statusCode() == 301 && get("/zh-hans/feed.rss").body().contains(headline)
+                && get("/api/v1/articles/" + id).statusCode() == 200 && sitemaps().contains("/a-" + id + "<"),
+                "every public surface to show the story");
         assertThat(get("/zh-hans/a-" + id).statusCode()).isEqualTo(301);
         assertThat(get("/zh-hans/feed.rss").body()).contains(headline);
         assertThat(get("/api/v1/articles/" + id).statusCode()).isEqualTo(200);
@@ -97,12 +93,10 @@ class PublicSurfacesIT extends AppTestBase {
     /** The search index follows the change log on its own thread: wait (bounded) for it to agree. */
     private void awaitSearch(String word, boolean found) throws InterruptedException {
         String path = "/api/v1/search?edition=zh-hans&q=" + java.net.URLEncoder.encode(word, java.nio.charset.StandardCharsets.UTF_8);
-        Instant deadline = Instant.now().plusSeconds(10);
-        String body = get(path).body();
-        while (hasResults(body) != found && Instant.now().isBefore(deadline)) {
-            Thread.sleep(100);
-            body = get(path).body();
-        }
+        String body = Await.result(() -> {
+            String answer = get(path).body();
+            return hasResults(answer) == found ? answer : null;
+        }, "search for " + word + " to find " + (found ? "it" : "nothing"));
         assertThat(hasResults(body)).as("search for %s: %s", word, body).isEqualTo(found);
     }
 

@@ -2,12 +2,14 @@ package org.shortwave;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,6 +21,7 @@ import org.jsoup.Jsoup;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.shortwave.accounts.Account;
 import org.shortwave.accounts.Accounts;
 import org.shortwave.accounts.Role;
@@ -38,6 +41,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * of them migrate while the other waits; then what must hold across nodes does (the sign-in throttle, the editor's
  * "also editing" warning, the scheduler's exactly-once announcement).
  */
+@ExtendWith(DefaultPortsTaken.class)
 class TwoNodesIT {
 
     private static final String PASSWORD = "harbour lights at dusk";
@@ -167,17 +171,18 @@ class TwoNodesIT {
         workflow.publish(editor, article, 1, due, null);
 
         JdbcClient db = nodeB.getBean(JdbcClient.class);
-        Instant deadline = Instant.now().plusSeconds(30);
-        while (announcements(db, article) == 0 && Instant.now().isBefore(deadline)) {
-            pause();
-        }
+        Await.until(() -> announcements(db, article) > 0, "a node to announce the story", Duration.ofSeconds(30));
         assertThat(announcements(db, article)).isEqualTo(1);
-        // Both schedulers go on running every second: a few more runs each, still one announcement.
-        Instant settle = Instant.now().plusSeconds(3);
-        while (Instant.now().isBefore(settle)) {
-            pause();
-        }
+        // Both schedulers go on running every second: three more runs each, still one announcement.
+        double runsA = schedulerRuns(nodeA);
+        double runsB = schedulerRuns(nodeB);
+        Await.until(() -> schedulerRuns(nodeA) >= runsA + 3 && schedulerRuns(nodeB) >= runsB + 3,
+                "both nodes' schedulers to run three more times");
         assertThat(announcements(db, article)).isEqualTo(1);
+    }
+
+    private static double schedulerRuns(ConfigurableApplicationContext node) {
+        return node.getBean(MeterRegistry.class).get("shortwave.scheduler.runs").counter().count();
     }
 
     private static long announcements(JdbcClient db, long article) {
@@ -195,14 +200,6 @@ class TwoNodesIT {
         return new ArticleContent("en", section, "Two towers", "two-" + UUID.randomUUID().toString().substring(0, 8),
                 "A lead.", "HILLTOWN (Shortwave) —", List.of(new Block.Paragraph(InlineHtml.sanitize("Text."))),
                 null, List.of(), List.of(), "Shortwave");
-    }
-
-    private static void pause() {
-        try {
-            Thread.sleep(100);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 
     /** A browser with its own cookies, talking to one node. */

@@ -18,8 +18,11 @@ import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.shortwave.AppTestBase;
+import org.shortwave.DefaultPortsTaken;
 import org.shortwave.FreshDatabase;
+import org.shortwave.Ports;
 import org.shortwave.platform.cli.CliCommand;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -29,8 +32,10 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
  * The jar's {@code create-user} and {@code create-token} commands as a newcomer types them: run in-process on the test
  * database (the same beans {@code java -jar shortwave.jar create-user ...} runs), with the password on standard input
  * and what they print captured. Good input makes a user and a token that works on the admin API; bad input gets a
- * clear message, a non-zero exit status and nothing stored. One run of the real jar checks the process's exit code.
+ * clear message, a non-zero exit status and nothing stored. One run of the real jar checks the process's exit code,
+ * with the default ports held as by a Shortwave running on the machine (and asked for on its command line).
  */
+@ExtendWith(DefaultPortsTaken.class)
 class CliCommandsIT extends AppTestBase {
 
     private static final String PASSWORD = "harbour lights at dusk";
@@ -207,8 +212,11 @@ class CliCommandsIT extends AppTestBase {
             Path dataDir = Files.createTempDirectory(Files.createDirectories(Path.of("target", "it-data")), "cli-")
                     .toAbsolutePath();
             String java = ProcessHandle.current().info().command().orElse("java");
+            // The default ports are held (DefaultPortsTaken), and asked for outright: a command opens none anyway.
+            assertThat(DefaultPortsTaken.PORTS).allMatch(Ports::inUse);
             List<String> command = new ArrayList<>(List.of(java, "-Xmx384m", "-jar", jar().toString(), "create-user",
-                    "--email=" + newEmail(), "--name=Weak", "--shortwave.data-dir=" + dataDir));
+                    "--email=" + newEmail(), "--name=Weak", "--shortwave.data-dir=" + dataDir,
+                    "--server.port=8080", "--management.server.port=8081"));
             command.addAll(database.arguments());
             Path output = dataDir.resolveSibling(dataDir.getFileName() + ".log");
             Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile())
@@ -217,7 +225,8 @@ class CliCommandsIT extends AppTestBase {
             process.getOutputStream().close();
             assertThat(process.waitFor(180, TimeUnit.SECONDS)).as("the command ends (output: " + output + ")").isTrue();
             assertThat(process.exitValue()).as(Files.readString(output)).isEqualTo(1);
-            assertThat(Files.readString(output)).contains("Refused: The password needs at least 8 characters.");
+            assertThat(Files.readString(output)).contains("Refused: The password needs at least 8 characters.")
+                    .doesNotContain("already in use");
             JdbcClient db = JdbcClient.create(new DriverManagerDataSource(database.url(),
                     System.getProperty("spring.datasource.username", "postgres"),
                     System.getProperty("spring.datasource.password", "")));

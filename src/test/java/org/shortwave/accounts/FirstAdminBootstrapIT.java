@@ -12,6 +12,8 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.shortwave.DefaultPortsTaken;
 import org.shortwave.FreshDatabase;
 import org.shortwave.ShortwaveApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -30,6 +32,7 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
  * Spring's relaxed binding from a system-environment source as the real one is) create the admin once; a later start
  * with other values changes nothing, since a user exists.
  */
+@ExtendWith(DefaultPortsTaken.class)
 class FirstAdminBootstrapIT {
 
     static FreshDatabase database;

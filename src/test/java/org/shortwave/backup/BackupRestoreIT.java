@@ -14,7 +14,9 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.shortwave.AppTestBase;
+import org.shortwave.DefaultPortsTaken;
 import org.shortwave.ShortwaveApplication;
 import org.shortwave.accounts.Account;
 import org.shortwave.accounts.Accounts;
@@ -40,6 +42,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * installation (new data directory and database), which then holds exactly the backed-up state, with every media
  * file present and matching the hash its rows name, and a search index rebuilt from it.
  */
+@ExtendWith(DefaultPortsTaken.class)
 class BackupRestoreIT extends AppTestBase {
 
     @Autowired

@@ -20,7 +20,10 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.shortwave.AppTestBase;
+import org.shortwave.Await;
+import org.shortwave.DefaultPortsTaken;
 import org.shortwave.ShortwaveApplication;
 import org.shortwave.content.ArticleChanges;
 import org.shortwave.content.ArticleStore;
@@ -36,6 +39,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Two nodes on one database: a change written on this node (A) reaches node B through the change log, evicts the
  * pages B had stored and makes B call its purge hook, here a real HTTP server on loopback standing in for Varnish.
  */
+@ExtendWith(DefaultPortsTaken.class)
 class PageCacheTwoNodesIT extends AppTestBase {
 
     record Purge(String method, String path, String keys) {
@@ -79,7 +83,8 @@ class PageCacheTwoNodesIT extends AppTestBase {
         HttpServer varnish = purgeServer(purges, 200, "xkey-purge");
         HikariDataSource database = dataSource.unwrap(HikariDataSource.class);
         Path dataDir = Files.createTempDirectory(Files.createDirectories(Path.of("target", "it-data")), "node-b-");
-        List<String> args = new ArrayList<>(List.of("--server.port=0", "--shortwave.data-dir=" + dataDir,
+        List<String> args = new ArrayList<>(List.of("--server.port=0", "--management.server.port=-1",
+                "--shortwave.data-dir=" + dataDir,
                 "--shortwave.demo-content=false", "--spring.datasource.url=" + database.getJdbcUrl(),
                 "--spring.datasource.username=" + database.getUsername(),
                 "--shortwave.purge.url=http://127.0.0.1:" + varnish.getAddress().getPort() + "/"));
@@ -150,14 +155,10 @@ class PageCacheTwoNodesIT extends AppTestBase {
         return response.headers().firstValue(name).orElse(null);
     }
 
-    private static Purge awaitPurgeOf(String key, BlockingQueue<Purge> purges) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
-        while (System.nanoTime() < deadline) {
-            Purge purge = purges.poll(100, TimeUnit.MILLISECONDS);
-            if (purge != null && purge.keys() != null && Set.of(purge.keys().split(" ")).contains(key)) {
-                return purge;
-            }
-        }
-        throw new AssertionError("no purge of " + key + " within 15 s");
+    private static Purge awaitPurgeOf(String key, BlockingQueue<Purge> purges) {
+        return Await.result(() -> {
+            Purge purge = purges.poll();
+            return purge != null && purge.keys() != null && Set.of(purge.keys().split(" ")).contains(key) ? purge : null;
+        }, "a purge of " + key);
     }
 }

@@ -2,19 +2,18 @@ package org.shortwave.cache;
 
 import java.io.IOException;
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.ServerSocket;
-import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.shortwave.Await;
+import org.shortwave.Ports;
 
 /**
  * A real varnishd (Debian's varnish with varnish-modules' xkey, installed by src/test/tools/prepare.sh) running the
@@ -127,27 +126,25 @@ final class Varnish implements AutoCloseable {
     }
 
     private void awaitPort(Duration timeout) throws IOException {
-        Instant deadline = Instant.now().plus(timeout);
-        while (Instant.now().isBefore(deadline)) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException("varnishd exited with " + process.exitValue() + ": "
-                        + Files.readString(workDir.resolve("varnishd.log")));
-            }
-            try (Socket socket = new Socket()) {
-                socket.connect(new InetSocketAddress("127.0.0.1", port), 200);
-                return;
-            } catch (IOException e) {
-                try {
-                    Thread.sleep(100);
-                } catch (InterruptedException interrupted) {
-                    Thread.currentThread().interrupt();
-                    throw new IOException(interrupted);
+        try {
+            Await.until(() -> {
+                if (!process.isAlive()) {
+                    throw new IllegalStateException("varnishd exited with " + process.exitValue() + ": " + log());
                 }
-            }
+                return Ports.accepts(port);
+            }, "varnishd to listen on " + port, timeout);
+        } catch (AssertionError timedOut) {
+            close();
+            throw new IllegalStateException(timedOut.getMessage() + ": " + log());
         }
-        close();
-        throw new IllegalStateException("varnishd did not open port " + port + " within " + timeout + ": "
-                + Files.readString(workDir.resolve("varnishd.log")));
+    }
+
+    private String log() {
+        try {
+            return Files.readString(workDir.resolve("varnishd.log"));
+        } catch (IOException e) {
+            return "(no log: " + e + ")";
+        }
     }
 
     /** Keeps, for a failed run, the nodes' health and the errors Varnish logged: target/varnish/.../diagnostics.log. */

@@ -24,7 +24,9 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.shortwave.Await;
+import org.shortwave.DefaultPortsTaken;
 import org.shortwave.FreshDatabase;
 import org.shortwave.NewsroomBrowser;
 import org.shortwave.ShortwaveApplication;
@@ -49,6 +51,7 @@ import org.springframework.context.ConfigurableApplicationContext;
  * both nodes sending their purges to it. A publish on node A shows through Varnish and on node B within a second, an
  * unpublish purges Varnish's copy by its key, and a signed-in editor's requests are never answered from Varnish.
  */
+@ExtendWith(DefaultPortsTaken.class)
 class VarnishTwoNodesIT {
 
     /** Issues 7 and 9: what changes on one node shows everywhere within this (p95). */

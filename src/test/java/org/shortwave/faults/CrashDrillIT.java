@@ -29,7 +29,9 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.shortwave.Await;
+import org.shortwave.DefaultPortsTaken;
 import org.shortwave.Multipart;
 import org.shortwave.ShortwaveApplication;
 import org.shortwave.accounts.Account;
@@ -55,6 +57,7 @@ import tools.jackson.databind.json.JsonMapper;
  * upload that was cut off left no row, and the scheduled article is announced exactly once. The nodes share a
  * PostgreSQL of the test's own and one data directory, as one server restarted in place would.
  */
+@ExtendWith(DefaultPortsTaken.class)
 class CrashDrillIT {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();

@@ -32,13 +32,14 @@ import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.shortwave.Await;
+import org.shortwave.DefaultPortsTaken;
 import org.shortwave.NewsroomBrowser;
 import org.shortwave.ShortwaveApplication;
 import org.shortwave.accounts.Account;
 import org.shortwave.accounts.Accounts;
 import org.shortwave.accounts.Role;
-import org.shortwave.site.caching.PageCacheInvalidation;
 import org.shortwave.content.ArticleContent;
 import org.shortwave.content.Block;
 import org.shortwave.content.InlineHtml;
@@ -46,6 +47,7 @@ import org.shortwave.content.Taxonomy;
 import org.shortwave.editorial.EditorialWorkflow;
 import org.shortwave.i18n.Edition;
 import org.shortwave.i18n.Editions;
+import org.shortwave.site.caching.PageCacheInvalidation;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
@@ -58,6 +60,7 @@ import org.springframework.context.ConfigurableApplicationContext;
  * the database is back. Afterwards everything works again without a restart. This node has a PostgreSQL of its own
  * (also when the suite runs on a PostgreSQL server), because the test stops it.
  */
+@ExtendWith(DefaultPortsTaken.class)
 class DatabaseOutageIT {
 
     private static final String PASSWORD = "harbour lights at dusk";

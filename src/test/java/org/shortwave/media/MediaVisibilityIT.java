@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
@@ -13,6 +12,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.shortwave.AppTestBase;
+import org.shortwave.Await;
 import org.shortwave.NewsroomBrowser;
 import org.shortwave.TestClock;
 import org.shortwave.accounts.Account;
@@ -228,18 +228,7 @@ class MediaVisibilityIT extends AppTestBase {
 
     /** The change feed runs on its own thread: wait (bounded) for its listener, never sleep a fixed time. */
     private void awaitRestricted(MediaItem item) {
-        Instant deadline = Instant.now().plusSeconds(20);
-        while (!visibility(item).equals("restricted") && Instant.now().isBefore(deadline)) {
-            pause();
-        }
-        assertThat(visibility(item)).isEqualTo("restricted");
-    }
-
-    private static void pause() {
-        try {
-            Thread.sleep(20);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        Await.until(() -> visibility(item).equals("restricted"), "media " + item.id() + " to be restricted",
+                Duration.ofSeconds(20));
     }
 }

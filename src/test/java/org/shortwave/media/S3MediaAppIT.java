@@ -15,6 +15,8 @@ import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.shortwave.DefaultPortsTaken;
 import org.shortwave.ShortwaveApplication;
 import org.shortwave.accounts.Account;
 import org.shortwave.accounts.Accounts;
@@ -36,6 +38,7 @@ import software.amazon.awssdk.services.s3.S3Client;
  * (nothing under the data directory), and {@code /media/**} streams them from it with ranges and the same caching
  * and visibility rules as from disk.
  */
+@ExtendWith(DefaultPortsTaken.class)
 class S3MediaAppIT {
 
     static S3MockServer s3;

@@ -1,15 +1,14 @@
 package org.shortwave.media;
 
 import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.net.ServerSocket;
-import java.net.Socket;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
+import org.shortwave.Await;
+import org.shortwave.Ports;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
@@ -77,25 +76,18 @@ final class S3MockServer implements AutoCloseable {
     }
 
     private void awaitPort(Duration timeout) throws IOException {
-        Instant deadline = Instant.now().plus(timeout);
-        while (Instant.now().isBefore(deadline)) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException("S3Mock exited with " + process.exitValue() + "; see " + root + ".log");
-            }
-            try (Socket socket = new Socket()) {
-                socket.connect(new InetSocketAddress("127.0.0.1", port), 200);
-                return;
-            } catch (IOException e) {
-                try {
-                    Thread.sleep(200);
-                } catch (InterruptedException interrupted) {
-                    Thread.currentThread().interrupt();
-                    throw new IOException(interrupted);
+        try {
+            Await.until(() -> {
+                if (!process.isAlive()) {
+                    throw new IllegalStateException("S3Mock exited with " + process.exitValue() + "; see " + root
+                            + ".log");
                 }
-            }
+                return Ports.accepts(port);
+            }, "S3Mock to listen on " + port, timeout);
+        } catch (AssertionError timedOut) {
+            close();
+            throw new IllegalStateException(timedOut.getMessage());
         }
-        close();
-        throw new IllegalStateException("S3Mock did not open port " + port + " within " + timeout);
     }
 
     private static int freePort() throws IOException {

@@ -6,15 +6,18 @@ import java.util.Map;
 import java.util.Set;
 import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.MapPropertySource;
 
 /**
  * Runs a subcommand of the jar inside the full application context (so commands can render pages) but with no HTTP
- * port open ({@code server.port=-1}, no management port either) and no demo loading. Arguments after the command that start
+ * port open ({@code server.port=-1}, no management port either, whatever the settings or arguments say) and no demo
+ * loading. Arguments after the command that start
  * with {@code --} and contain {@code =} are Spring properties too (e.g. {@code --shortwave.data-dir=/srv/data}).
  */
 public final class Cli {
 
     private static final Set<String> HELP = Set.of("help", "--help", "-h");
+    private static final Map<String, Object> NO_PORTS = Map.of("server.port", "-1", "management.server.port", "-1");
 
     private Cli() {
     }
@@ -28,8 +31,11 @@ public final class Cli {
         String name = args[0];
         List<String> rest = Arrays.asList(args).subList(1, args.length);
         SpringApplication spring = new SpringApplication(application);
-        spring.setDefaultProperties(Map.of("server.port", "-1", "management.server.port", "-1",
-                "shortwave.demo-content", "false", "spring.main.banner-mode", "off"));
+        spring.setDefaultProperties(Map.of("shortwave.demo-content", "false", "spring.main.banner-mode", "off"));
+        // No port, however the command is started: above application.properties, the environment and the
+        // command line alike (a running Shortwave holds 8080 and 8081; a command must not need them).
+        spring.addInitializers(context -> context.getEnvironment().getPropertySources()
+                .addFirst(new MapPropertySource("shortwave-cli-no-ports", NO_PORTS)));
         try (ConfigurableApplicationContext context = spring.run(rest.toArray(String[]::new))) {
             List<CliCommand> commands = context.getBeanProvider(CliCommand.class).orderedStream().toList();
             if (HELP.contains(name)) {
