@@ -110,17 +110,37 @@ public class Taxonomy {
         return Slugs.isValid(slug) && slug.length() <= SLUG_MAX;
     }
 
-    /** Adds a section at the end of the edition's menu; empty when its slug is taken in the edition. */
-    @Transactional
-    public Optional<Long> addSection(String editionCode, String slug, String name) {
-        requireSlug(slug);
-        return repository.insertSection(editionCode, slug, name);
+    /** The edition's sections (in menu order) or topics. */
+    @Transactional(readOnly = true)
+    public List<? extends Term> terms(Term.Kind kind, String editionCode) {
+        return kind == Term.Kind.SECTION ? sections(editionCode) : topics(editionCode);
     }
 
-    /** Renames a section; false when the edition has no such section. The slug never changes. */
+    @Transactional(readOnly = true)
+    public Optional<? extends Term> term(Term.Kind kind, String editionCode, long id) {
+        return kind == Term.Kind.SECTION ? section(editionCode, id) : topic(editionCode, id);
+    }
+
+    /** Term id to the number of articles using it (deleted ones included): a term in use stays. */
+    @Transactional(readOnly = true)
+    public Map<Long, Long> use(Term.Kind kind, String editionCode) {
+        return kind == Term.Kind.SECTION ? sectionUse(editionCode) : topicUse(editionCode);
+    }
+
+    /**
+     * Adds a section (at the end of the edition's menu) or a topic; empty when its slug is taken in the edition.
+     */
     @Transactional
-    public boolean renameSection(String editionCode, long id, String name) {
-        return repository.renameSection(editionCode, id, name) == 1;
+    public Optional<Long> add(Term.Kind kind, String editionCode, String slug, String name) {
+        requireSlug(slug);
+        return kind == Term.Kind.SECTION ? repository.insertSection(editionCode, slug, name)
+                : repository.insertTopic(editionCode, slug, name);
+    }
+
+    /** Renames a section or topic; false when the edition has no such one. The slug never changes. */
+    @Transactional
+    public boolean rename(Term.Kind kind, String editionCode, long id, String name) {
+        return repository.rename(kind, editionCode, id, name) == 1;
     }
 
     /**
@@ -145,40 +165,16 @@ public class Taxonomy {
         return true;
     }
 
-    /** Removes a section that holds no article (not even a deleted one); one that does stays. */
+    /** Removes a section or topic that no article uses (not even a deleted one); one in use stays. */
     @Transactional
-    public Removal removeSection(String editionCode, long id) {
-        if (repository.section(editionCode, id).isEmpty()) {
+    public Removal remove(Term.Kind kind, String editionCode, long id) {
+        if (term(kind, editionCode, id).isEmpty()) {
             return Removal.NOT_FOUND;
         }
-        if (repository.articlesInSection(id) > 0) {
+        if (repository.articlesUsing(kind, id) > 0) {
             return Removal.IN_USE;
         }
-        return repository.deleteSection(editionCode, id) == 1 ? Removal.REMOVED : Removal.NOT_FOUND;
-    }
-
-    /** Adds a topic; empty when its slug is taken in the edition. */
-    @Transactional
-    public Optional<Long> addTopic(String editionCode, String slug, String name) {
-        requireSlug(slug);
-        return repository.insertTopic(editionCode, slug, name);
-    }
-
-    @Transactional
-    public boolean renameTopic(String editionCode, long id, String name) {
-        return repository.renameTopic(editionCode, id, name) == 1;
-    }
-
-    /** Removes a topic no article is tagged with. */
-    @Transactional
-    public Removal removeTopic(String editionCode, long id) {
-        if (repository.topic(editionCode, id).isEmpty()) {
-            return Removal.NOT_FOUND;
-        }
-        if (repository.articlesWithTopic(id) > 0) {
-            return Removal.IN_USE;
-        }
-        return repository.deleteTopic(editionCode, id) == 1 ? Removal.REMOVED : Removal.NOT_FOUND;
+        return repository.delete(kind, editionCode, id) == 1 ? Removal.REMOVED : Removal.NOT_FOUND;
     }
 
     @Transactional

@@ -1,5 +1,6 @@
 package org.shortwave.editorial;
 
+import java.util.Locale;
 import java.util.function.LongSupplier;
 import org.shortwave.accounts.Account;
 import org.shortwave.accounts.AuditLog;
@@ -7,6 +8,7 @@ import org.shortwave.content.ArticleContent;
 import org.shortwave.content.ChangeKind;
 import org.shortwave.content.ChangeLog;
 import org.shortwave.content.Taxonomy;
+import org.shortwave.content.Term;
 import org.shortwave.i18n.Editions;
 import org.shortwave.platform.Refusal;
 import org.shortwave.platform.SqlStates;
@@ -41,29 +43,30 @@ public class TaxonomyAdmin {
     public record PersonForm(String name, String latinName, String description) {
     }
 
-    // ---- sections ----
+    // ---- sections and topics ----
 
-    public long addSection(Account user, String editionCode, String slug, String name) {
+    public long add(Account user, Term.Kind kind, String editionCode, String slug, String name) {
         requireEdition(user, editionCode);
         String cleanSlug = slug(slug);
         String cleanName = name(name, "admin.taxonomy.invalid.name");
         return write(() -> {
-            long id = taxonomy.addSection(editionCode, cleanSlug, cleanName)
+            long id = taxonomy.add(kind, editionCode, cleanSlug, cleanName)
                     .orElseThrow(() -> invalid("admin.taxonomy.invalid.slug-taken"));
-            changes.recordTaxonomy(ChangeKind.SECTION_CHANGED, editionCode, id);
-            audit.record(user, "section.created", "section", id, editionCode + " " + cleanSlug + " " + cleanName);
+            changes.recordTaxonomy(kind.change(), editionCode, id);
+            audit.record(user, auditName(kind) + ".created", auditName(kind), id,
+                    editionCode + " " + cleanSlug + " " + cleanName);
             return id;
         });
     }
 
-    public void renameSection(Account user, String editionCode, long id, String name) {
+    public void rename(Account user, Term.Kind kind, String editionCode, long id, String name) {
         requireEdition(user, editionCode);
         String cleanName = name(name, "admin.taxonomy.invalid.name");
         write(() -> {
-            String before = taxonomy.section(editionCode, id).map(s -> s.name()).orElseThrow(TaxonomyAdmin::notFound);
-            taxonomy.renameSection(editionCode, id, cleanName);
-            changes.recordTaxonomy(ChangeKind.SECTION_CHANGED, editionCode, id);
-            audit.record(user, "section.renamed", "section", id, before + " -> " + cleanName);
+            String before = taxonomy.term(kind, editionCode, id).map(Term::name).orElseThrow(TaxonomyAdmin::notFound);
+            taxonomy.rename(kind, editionCode, id, cleanName);
+            changes.recordTaxonomy(kind.change(), editionCode, id);
+            audit.record(user, auditName(kind) + ".renamed", auditName(kind), id, before + " -> " + cleanName);
             return id;
         });
     }
@@ -86,63 +89,25 @@ public class TaxonomyAdmin {
         });
     }
 
-    /** Removes an empty section; one holding articles (even deleted ones) is refused with 409. */
-    public void removeSection(Account user, String editionCode, long id) {
+    /** Removes a section or topic no article uses (even a deleted one); one in use is refused as a conflict. */
+    public void remove(Account user, Term.Kind kind, String editionCode, long id) {
         requireEdition(user, editionCode);
         write(() -> {
-            String name = taxonomy.section(editionCode, id).map(s -> s.slug() + " " + s.name()).orElse("");
-            switch (taxonomy.removeSection(editionCode, id)) {
+            String name = taxonomy.term(kind, editionCode, id).map(t -> t.slug() + " " + t.name()).orElse("");
+            switch (taxonomy.remove(kind, editionCode, id)) {
                 case NOT_FOUND -> throw notFound();
                 case IN_USE -> throw inUse();
                 case REMOVED -> { }
             }
-            changes.recordTaxonomy(ChangeKind.SECTION_CHANGED, editionCode, id);
-            audit.record(user, "section.removed", "section", id, editionCode + " " + name);
+            changes.recordTaxonomy(kind.change(), editionCode, id);
+            audit.record(user, auditName(kind) + ".removed", auditName(kind), id, editionCode + " " + name);
             return id;
         });
     }
 
-    // ---- topics ----
-
-    public long addTopic(Account user, String editionCode, String slug, String name) {
-        requireEdition(user, editionCode);
-        String cleanSlug = slug(slug);
-        String cleanName = name(name, "admin.taxonomy.invalid.name");
-        return write(() -> {
-            long id = taxonomy.addTopic(editionCode, cleanSlug, cleanName)
-                    .orElseThrow(() -> invalid("admin.taxonomy.invalid.slug-taken"));
-            changes.recordTaxonomy(ChangeKind.TOPIC_CHANGED, editionCode, id);
-            audit.record(user, "topic.created", "topic", id, editionCode + " " + cleanSlug + " " + cleanName);
-            return id;
-        });
-    }
-
-    public void renameTopic(Account user, String editionCode, long id, String name) {
-        requireEdition(user, editionCode);
-        String cleanName = name(name, "admin.taxonomy.invalid.name");
-        write(() -> {
-            String before = taxonomy.topic(editionCode, id).map(t -> t.name()).orElseThrow(TaxonomyAdmin::notFound);
-            taxonomy.renameTopic(editionCode, id, cleanName);
-            changes.recordTaxonomy(ChangeKind.TOPIC_CHANGED, editionCode, id);
-            audit.record(user, "topic.renamed", "topic", id, before + " -> " + cleanName);
-            return id;
-        });
-    }
-
-    /** Removes a topic no article is tagged with; otherwise 409. */
-    public void removeTopic(Account user, String editionCode, long id) {
-        requireEdition(user, editionCode);
-        write(() -> {
-            String name = taxonomy.topic(editionCode, id).map(t -> t.slug() + " " + t.name()).orElse("");
-            switch (taxonomy.removeTopic(editionCode, id)) {
-                case NOT_FOUND -> throw notFound();
-                case IN_USE -> throw inUse();
-                case REMOVED -> { }
-            }
-            changes.recordTaxonomy(ChangeKind.TOPIC_CHANGED, editionCode, id);
-            audit.record(user, "topic.removed", "topic", id, editionCode + " " + name);
-            return id;
-        });
+    /** {@code section} or {@code topic}: the audit log's word for it. */
+    private static String auditName(Term.Kind kind) {
+        return kind.name().toLowerCase(Locale.ROOT);
     }
 
     // ---- people ----

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.shortwave.content.Person;
 import org.shortwave.content.Section;
+import org.shortwave.content.Term;
 import org.shortwave.content.Topic;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -94,9 +95,32 @@ public class TaxonomyRepository {
                 .query(Long.class).optional();
     }
 
-    public int renameSection(String editionCode, long id, String name) {
-        return jdbc.sql("update section set name = ? where edition_code = ? and id = ?")
+    /** Renames a section or topic of the edition; 1 if it was there. */
+    public int rename(Term.Kind kind, String editionCode, long id, String name) {
+        return jdbc.sql("update " + table(kind) + " set name = ? where edition_code = ? and id = ?")
                 .params(name, editionCode, id).update();
+    }
+
+    public int delete(Term.Kind kind, String editionCode, long id) {
+        return jdbc.sql("delete from " + table(kind) + " where edition_code = ? and id = ?")
+                .params(editionCode, id).update();
+    }
+
+    /** Articles filed in the section or tagged with the topic, deleted ones included (they still point at it). */
+    public long articlesUsing(Term.Kind kind, long id) {
+        String sql = switch (kind) {
+            case SECTION -> "select count(*) from article where section_id = ?";
+            case TOPIC -> "select count(*) from article_topic where topic_id = ?";
+        };
+        return jdbc.sql(sql).param(id).query(Long.class).single();
+    }
+
+    /** The table of a kind of term: a constant, never a request's text. */
+    private static String table(Term.Kind kind) {
+        return switch (kind) {
+            case SECTION -> "section";
+            case TOPIC -> "topic";
+        };
     }
 
     /** The edition's section ids in menu order, locked until the transaction ends (two moves at once queue up). */
@@ -109,35 +133,12 @@ public class TaxonomyRepository {
         jdbc.sql("update section set position = ? where id = ?").params(position, id).update();
     }
 
-    /** Articles in the section, deleted ones included (they still point at it). */
-    public long articlesInSection(long id) {
-        return jdbc.sql("select count(*) from article where section_id = ?").param(id).query(Long.class).single();
-    }
-
-    public int deleteSection(String editionCode, long id) {
-        return jdbc.sql("delete from section where edition_code = ? and id = ?").params(editionCode, id).update();
-    }
-
     public Optional<Long> insertTopic(String editionCode, String slug, String name) {
         return jdbc.sql("""
                 insert into topic (edition_code, slug, name) values (?, ?, ?)
                 on conflict (edition_code, slug) do nothing
                 returning id""")
                 .params(editionCode, slug, name).query(Long.class).optional();
-    }
-
-    public int renameTopic(String editionCode, long id, String name) {
-        return jdbc.sql("update topic set name = ? where edition_code = ? and id = ?")
-                .params(name, editionCode, id).update();
-    }
-
-    /** Articles tagged with the topic, deleted ones included. */
-    public long articlesWithTopic(long id) {
-        return jdbc.sql("select count(*) from article_topic where topic_id = ?").param(id).query(Long.class).single();
-    }
-
-    public int deleteTopic(String editionCode, long id) {
-        return jdbc.sql("delete from topic where edition_code = ? and id = ?").params(editionCode, id).update();
     }
 
     public long insertPerson(String name, String latinName, String description) {

@@ -8,6 +8,7 @@ import org.shortwave.accounts.Account;
 import org.shortwave.accounts.CurrentAccount;
 import org.shortwave.accounts.NewsroomChrome;
 import org.shortwave.content.Taxonomy;
+import org.shortwave.content.Term;
 import org.shortwave.editorial.Permissions;
 import org.shortwave.editorial.TaxonomyAdmin;
 import org.shortwave.i18n.Edition;
@@ -32,14 +33,22 @@ class TaxonomyAdminController {
 
     /** Sections or topics: what the page lists. */
     enum Kind {
-        SECTIONS("sections", "admin.sections.title"), TOPICS("topics", "admin.topics.title");
+        SECTIONS("sections", "admin.sections.title", Term.Kind.SECTION),
+        TOPICS("topics", "admin.topics.title", Term.Kind.TOPIC);
 
         final String path;
         final String titleKey;
+        final Term.Kind term;
 
-        Kind(String path, String titleKey) {
+        Kind(String path, String titleKey, Term.Kind term) {
             this.path = path;
             this.titleKey = titleKey;
+            this.term = term;
+        }
+
+        /** The page a request is for, from its path (both pages share their handlers). */
+        static Kind of(HttpServletRequest request) {
+            return request.getRequestURI().startsWith("/admin/sections") ? SECTIONS : TOPICS;
         }
     }
 
@@ -61,38 +70,33 @@ class TaxonomyAdminController {
     @GetMapping({"/admin/sections", "/admin/topics"})
     ModelAndView firstEdition(HttpServletRequest request) {
         Account user = current.require();
-        Kind kind = request.getRequestURI().startsWith("/admin/sections") ? Kind.SECTIONS : Kind.TOPICS;
+        Kind kind = Kind.of(request);
         return manageable(user).stream().findFirst()
                 .map(e -> new ModelAndView("redirect:/admin/" + kind.path + "/" + e.code()))
                 .orElseThrow(NewsroomRefusals::notAllowed);
     }
 
-    @GetMapping("/admin/sections/{edition}")
-    ModelAndView sections(HttpServletRequest request, @PathVariable String edition,
+    @GetMapping({"/admin/sections/{edition}", "/admin/topics/{edition}"})
+    ModelAndView list(HttpServletRequest request, @PathVariable String edition,
             @RequestParam(required = false) String saved) {
-        return page(request, Kind.SECTIONS, edition, TaxonomyTyped.NOTHING, saved != null ? "admin.taxonomy.saved" : "",
-                HttpStatus.OK);
+        return page(request, Kind.of(request), edition, TaxonomyTyped.NOTHING,
+                saved != null ? "admin.taxonomy.saved" : "", HttpStatus.OK);
     }
 
-    @GetMapping("/admin/topics/{edition}")
-    ModelAndView topics(HttpServletRequest request, @PathVariable String edition,
-            @RequestParam(required = false) String saved) {
-        return page(request, Kind.TOPICS, edition, TaxonomyTyped.NOTHING, saved != null ? "admin.taxonomy.saved" : "",
-                HttpStatus.OK);
-    }
-
-    @PostMapping("/admin/sections/{edition}")
-    ModelAndView addSection(HttpServletRequest request, @PathVariable String edition,
+    @PostMapping({"/admin/sections/{edition}", "/admin/topics/{edition}"})
+    ModelAndView add(HttpServletRequest request, @PathVariable String edition,
             @RequestParam(defaultValue = "") String slug, @RequestParam(defaultValue = "") String name) {
-        return change(request, Kind.SECTIONS, edition, new TaxonomyTyped(slug, name, 0, ""),
-                user -> admin.addSection(user, edition, slug, name));
+        Kind kind = Kind.of(request);
+        return change(request, kind, edition, new TaxonomyTyped(slug, name, 0, ""),
+                user -> admin.add(user, kind.term, edition, slug, name));
     }
 
-    @PostMapping("/admin/sections/{edition}/{id}")
-    ModelAndView renameSection(HttpServletRequest request, @PathVariable String edition, @PathVariable long id,
+    @PostMapping({"/admin/sections/{edition}/{id}", "/admin/topics/{edition}/{id}"})
+    ModelAndView rename(HttpServletRequest request, @PathVariable String edition, @PathVariable long id,
             @RequestParam(defaultValue = "") String name) {
-        return change(request, Kind.SECTIONS, edition, new TaxonomyTyped("", "", id, name),
-                user -> admin.renameSection(user, edition, id, name));
+        Kind kind = Kind.of(request);
+        return change(request, kind, edition, new TaxonomyTyped("", "", id, name),
+                user -> admin.rename(user, kind.term, edition, id, name));
     }
 
     @PostMapping("/admin/sections/{edition}/{id}/move")
@@ -102,30 +106,11 @@ class TaxonomyAdminController {
                 user -> admin.moveSection(user, edition, id, direction));
     }
 
-    @PostMapping("/admin/sections/{edition}/{id}/remove")
-    ModelAndView removeSection(HttpServletRequest request, @PathVariable String edition, @PathVariable long id) {
-        return change(request, Kind.SECTIONS, edition, TaxonomyTyped.NOTHING,
-                user -> admin.removeSection(user, edition, id));
-    }
-
-    @PostMapping("/admin/topics/{edition}")
-    ModelAndView addTopic(HttpServletRequest request, @PathVariable String edition,
-            @RequestParam(defaultValue = "") String slug, @RequestParam(defaultValue = "") String name) {
-        return change(request, Kind.TOPICS, edition, new TaxonomyTyped(slug, name, 0, ""),
-                user -> admin.addTopic(user, edition, slug, name));
-    }
-
-    @PostMapping("/admin/topics/{edition}/{id}")
-    ModelAndView renameTopic(HttpServletRequest request, @PathVariable String edition, @PathVariable long id,
-            @RequestParam(defaultValue = "") String name) {
-        return change(request, Kind.TOPICS, edition, new TaxonomyTyped("", "", id, name),
-                user -> admin.renameTopic(user, edition, id, name));
-    }
-
-    @PostMapping("/admin/topics/{edition}/{id}/remove")
-    ModelAndView removeTopic(HttpServletRequest request, @PathVariable String edition, @PathVariable long id) {
-        return change(request, Kind.TOPICS, edition, TaxonomyTyped.NOTHING,
-                user -> admin.removeTopic(user, edition, id));
+    @PostMapping({"/admin/sections/{edition}/{id}/remove", "/admin/topics/{edition}/{id}/remove"})
+    ModelAndView remove(HttpServletRequest request, @PathVariable String edition, @PathVariable long id) {
+        Kind kind = Kind.of(request);
+        return change(request, kind, edition, TaxonomyTyped.NOTHING,
+                user -> admin.remove(user, kind.term, edition, id));
     }
 
     private interface Change {
@@ -153,7 +138,7 @@ class TaxonomyAdminController {
         if (edition == null) {
             throw new Refusal(Refusal.Kind.NOT_FOUND, null, "admin.taxonomy.not-found");
         }
-        List<TaxonomyRow> rows = kind == Kind.SECTIONS ? sectionRows(code) : topicRows(code);
+        List<TaxonomyRow> rows = rows(kind, code);
         Map<String, Object> model = new HashMap<>();
         model.put("chrome", pages.chrome(request, kind.titleKey, user));
         model.put("kind", kind.path);
@@ -165,15 +150,9 @@ class TaxonomyAdminController {
         return new ModelAndView("admin/taxonomy", model, status);
     }
 
-    private List<TaxonomyRow> sectionRows(String code) {
-        Map<Long, Long> use = taxonomy.sectionUse(code);
-        return taxonomy.sections(code).stream()
-                .map(s -> new TaxonomyRow(s.id(), s.slug(), s.name(), s.path(), use.getOrDefault(s.id(), 0L))).toList();
-    }
-
-    private List<TaxonomyRow> topicRows(String code) {
-        Map<Long, Long> use = taxonomy.topicUse(code);
-        return taxonomy.topics(code).stream()
+    private List<TaxonomyRow> rows(Kind kind, String code) {
+        Map<Long, Long> use = taxonomy.use(kind.term, code);
+        return taxonomy.terms(kind.term, code).stream()
                 .map(t -> new TaxonomyRow(t.id(), t.slug(), t.name(), t.path(), use.getOrDefault(t.id(), 0L))).toList();
     }
 
