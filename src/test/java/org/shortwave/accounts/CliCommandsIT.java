@@ -213,6 +213,7 @@ class CliCommandsIT extends AppTestBase {
                     .toAbsolutePath();
             String java = ProcessHandle.current().info().command().orElse("java");
             // The default ports are held (DefaultPortsTaken), and asked for outright: a command opens none anyway.
+            // A whole start of the application: on a loaded machine it has taken over two minutes.
             assertThat(DefaultPortsTaken.PORTS).allMatch(Ports::inUse);
             List<String> command = new ArrayList<>(List.of(java, "-Xmx384m", "-jar", jar().toString(), "create-user",
                     "--email=" + newEmail(), "--name=Weak", "--shortwave.data-dir=" + dataDir,
@@ -223,7 +224,7 @@ class CliCommandsIT extends AppTestBase {
                     .start();
             process.getOutputStream().write("weak\n".getBytes(StandardCharsets.UTF_8));
             process.getOutputStream().close();
-            assertThat(process.waitFor(180, TimeUnit.SECONDS)).as("the command ends (output: " + output + ")").isTrue();
+            assertThat(process.waitFor(300, TimeUnit.SECONDS)).as("the command ends (output: " + output + ")").isTrue();
             assertThat(process.exitValue()).as(Files.readString(output)).isEqualTo(1);
             assertThat(Files.readString(output)).contains("Refused: The password needs at least 8 characters.")
                     .doesNotContain("already in use");
