@@ -97,13 +97,19 @@ public class TaxonomyRepository {
 
     /** Renames a section or topic of the edition; 1 if it was there. */
     public int rename(Term.Kind kind, String editionCode, long id, String name) {
-        return jdbc.sql("update " + table(kind) + " set name = ? where edition_code = ? and id = ?")
-                .params(name, editionCode, id).update();
+        String sql = switch (kind) {
+            case SECTION -> "update section set name = ? where edition_code = ? and id = ?";
+            case TOPIC -> "update topic set name = ? where edition_code = ? and id = ?";
+        };
+        return jdbc.sql(sql).params(name, editionCode, id).update();
     }
 
     public int delete(Term.Kind kind, String editionCode, long id) {
-        return jdbc.sql("delete from " + table(kind) + " where edition_code = ? and id = ?")
-                .params(editionCode, id).update();
+        String sql = switch (kind) {
+            case SECTION -> "delete from section where edition_code = ? and id = ?";
+            case TOPIC -> "delete from topic where edition_code = ? and id = ?";
+        };
+        return jdbc.sql(sql).params(editionCode, id).update();
     }
 
     /** Articles filed in the section or tagged with the topic, deleted ones included (they still point at it). */
@@ -113,14 +119,6 @@ public class TaxonomyRepository {
             case TOPIC -> "select count(*) from article_topic where topic_id = ?";
         };
         return jdbc.sql(sql).param(id).query(Long.class).single();
-    }
-
-    /** The table of a kind of term: a constant, never a request's text. */
-    private static String table(Term.Kind kind) {
-        return switch (kind) {
-            case SECTION -> "section";
-            case TOPIC -> "topic";
-        };
     }
 
     /** The edition's section ids in menu order, locked until the transaction ends (two moves at once queue up). */
