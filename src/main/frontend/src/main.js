@@ -19,6 +19,7 @@ import { Media } from './media.js';
 import { Autosave } from './autosave.js';
 import { counts } from './counts.js';
 import { dialog } from './dialog.js';
+import { followHeadline } from './slug.js';
 
 const MAC = /Mac|iPhone|iPad/.test(navigator.platform);
 const MOD = MAC ? '⌘' : 'Ctrl';
@@ -357,6 +358,7 @@ function start(root) {
     writeBlocks(fields, view.state.doc);
     updateCount();
   });
+  followHeadline(form, root.dataset.edition);
   root.editorView = view;
   window.shortwaveEditor = { view, form, writeBlocks: () => writeBlocks(fields, view.state.doc), autosave, NodeSelection };
 }

@@ -74,7 +74,7 @@ export function cleanPastedHtml(html) {
   }
   // Google Docs wraps the whole paste in <b style="font-weight:normal" id="docs-internal-guid-...">.
   for (const b of [...body.querySelectorAll('b[id^="docs-internal-guid"], b')]) {
-    if (/font-weight:\s*(normal|400)/i.test(styleOf(b))) unwrap(b);
+    if (/(^|;)\s*font-weight:\s*(normal|400)/i.test(styleOf(b))) unwrap(b);
   }
   wordLists(body);
   for (const el of [...body.querySelectorAll('p, div')]) {
@@ -108,21 +108,24 @@ export function cleanPastedHtml(html) {
   for (const el of [...body.querySelectorAll('p, h1, h2, h3, h4, h5, h6, li')]) {
     if (!el.textContent.replace(/[\s\u00a0]/g, '')) el.remove();
   }
-  // Attributes other than href and the inline styles the mark rules read are noise.
+  // Google Docs says bold and italic in inline styles. They become <strong> and <em> here, because the newsroom's
+  // Content-Security-Policy (no inline styles) leaves the pasted elements' style properties empty for the parser.
+  for (const el of [...body.querySelectorAll('[style]')]) {
+    const s = styleOf(el);
+    const weight = /(?:^|;)\s*font-weight:\s*([a-z0-9]+)/i.exec(s);
+    const wraps = [];
+    if (weight && /^(bold|bolder|[6-9]00)$/i.test(weight[1]) && !el.closest('b, strong, h1, h2, h3, h4, h5, h6')) wraps.push('strong');
+    if (/(?:^|;)\s*font-style:\s*italic/i.test(s) && !el.closest('i, em')) wraps.push('em');
+    for (const tag of wraps) {
+      const w = doc.createElement(tag);
+      w.append(...el.childNodes);
+      el.append(w);
+    }
+  }
+  // Every attribute but a link's address is noise.
   for (const el of body.querySelectorAll('*')) {
     for (const attr of [...el.attributes]) {
-      if (attr.name === 'href' && el.tagName === 'A') continue;
-      if (attr.name === 'style') {
-        const kept = [];
-        const s = attr.value;
-        const weight = /font-weight:\s*([a-z0-9]+)/i.exec(s);
-        if (weight && /^(bold|bolder|[6-9]00)$/i.test(weight[1])) kept.push('font-weight:700');
-        if (/font-style:\s*italic/i.test(s)) kept.push('font-style:italic');
-        if (kept.length) el.setAttribute('style', kept.join(';'));
-        else el.removeAttribute('style');
-        continue;
-      }
-      el.removeAttribute(attr.name);
+      if (!(attr.name === 'href' && el.tagName === 'A')) el.removeAttribute(attr.name);
     }
   }
   return body.innerHTML;

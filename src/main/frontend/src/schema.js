@@ -42,7 +42,7 @@ export const schema = new Schema({
     },
     quote_text: {
       ...plain,
-      parseDOM: [{ tag: 'p', context: 'quote/' }, { tag: 'div.rt-quote-text' }],
+      parseDOM: [{ tag: 'p', context: 'quote/', priority: 60 }, { tag: 'div.rt-quote-text' }],
       toDOM: () => ['p', { ...textDir, class: 'rt-quote-text' }, 0],
     },
     quote_by: {
@@ -111,7 +111,7 @@ export const schema = new Schema({
     strong: {
       parseDOM: [
         { tag: 'strong' },
-        { tag: 'b', getAttrs: (dom) => (/font-weight:\s*(normal|400)/.test(dom.getAttribute('style') || '') ? false : null) },
+        { tag: 'b', getAttrs: (dom) => (/(^|;)\s*font-weight:\s*(normal|400)/.test(dom.getAttribute('style') || '') ? false : null) },
         { style: 'font-weight', getAttrs: boldFromStyle },
       ],
       toDOM: () => ['strong', 0],

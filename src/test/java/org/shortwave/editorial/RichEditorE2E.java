@@ -176,4 +176,227 @@ class RichEditorE2E extends BrowserTestBase {
             assertThat(formBlocks(page)).containsExactly("paragraph:Two.", "paragraph:One.", "paragraph:Three.");
         }
     }
+    /** Pastes clipboard HTML into the story as the browser would hand it to the editor. */
+    private static void pasteHtml(Page page, String html) {
+        page.evaluate("""
+                html => { const dt = new DataTransfer(); dt.setData('text/html', html);
+                  dt.setData('text/plain', 'plain');
+                  document.querySelector('.rt-story').dispatchEvent(
+                    new ClipboardEvent('paste', {clipboardData: dt, bubbles: true, cancelable: true})); }""", html);
+    }
+
+    private static String fixture(String name) {
+        try (var in = RichEditorE2E.class.getResourceAsStream("/editor/" + name)) {
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    @Test
+    void aPasteFromWordBecomesOurBlocksAndMarks() {
+        try (BrowserContext context = context("en-GB")) {
+            Page page = newStory(context, "en");
+            page.click(".rt-story");
+            pasteHtml(page, fixture("word-clipboard.html"));
+            assertThat(formBlocks(page)).containsExactly("heading:Harbour report",
+                    "paragraph:The ferries ran **late** on *Tuesday*, said the [port office](https://example.org/port).",
+                    "heading:What changed", "list:Two boats were out of service\nThe timetable was cut",
+                    "paragraph:Steps the office named:", "list:Repair the boats\nRestore the timetable",
+                    "quote:We will be back to normal by Friday.", "paragraph:Colours and fonts go.");
+            assertThat(page.locator(".rt-story ol li").count()).as("a numbered Word list stays numbered").isEqualTo(2);
+            assertThat(page.locator(".rt-story img, .rt-story [style]").count()).as("no images or styles from Word").isZero();
+        }
+    }
+
+    @Test
+    void aPasteFromGoogleDocsBecomesOurBlocksAndMarks() {
+        try (BrowserContext context = context("zh-CN")) {
+            Page page = newStory(context, "zh-hans");
+            page.click(".rt-story");
+            pasteHtml(page, fixture("google-docs-clipboard.html"));
+            assertThat(formBlocks(page)).containsExactly("heading:夜市重新开张",
+                    "paragraph:摊贩们周五晚上**重新开张***，人潮不断*。详见[市场公告](https://example.org/night-market)。",
+                    "list:小吃摊\n旧书摊");
+            fillHeadFields(page, "夜市" + UUID.randomUUID().toString().substring(0, 4));
+            List<Block> body = stored(save(page));
+            assertThat(EditorText.toMarks(((Block.Paragraph) body.get(1)).text()))
+                    .isEqualTo("摊贩们周五晚上**重新开张***，人潮不断*。详见[市场公告](https://example.org/night-market)。");
+        }
+    }
+
+    @Test
+    void aChineseImeCompositionAndAPersianMixedDirectionLineComeOutAsTyped() {
+        try (BrowserContext context = context("zh-CN")) {
+            Page page = newStory(context, "zh-hans");
+            page.click(".rt-story");
+            var cdp = context.newCDPSession(page);
+            // Pinyin typed into the IME, shown as composition, then committed as characters.
+            for (String step : List.of("z", "zh", "zhong", "zhongw", "zhongwen")) {
+                var composition = new com.google.gson.JsonObject();
+                composition.addProperty("text", step);
+                composition.addProperty("selectionStart", step.length());
+                composition.addProperty("selectionEnd", step.length());
+                cdp.send("Input.imeSetComposition", composition);
+            }
+            var commit = new com.google.gson.JsonObject();
+            commit.addProperty("text", "中文");
+            cdp.send("Input.insertText", commit);
+            var next = new com.google.gson.JsonObject();
+            next.addProperty("text", "输入");
+            next.addProperty("selectionStart", 2);
+            next.addProperty("selectionEnd", 2);
+            cdp.send("Input.imeSetComposition", next);
+            var commit2 = new com.google.gson.JsonObject();
+            commit2.addProperty("text", "输入法。");
+            cdp.send("Input.insertText", commit2);
+            assertThat(formBlocks(page)).containsExactly("paragraph:中文输入法。");
+            assertThat(page.textContent(".rt-count")).startsWith("5 字");
+        }
+        try (BrowserContext context = context("fa-IR")) {
+            Page page = newStory(context, "fa");
+            assertThat(page.getAttribute(".rt-story", "dir")).isEqualTo("rtl");
+            page.click(".rt-story");
+            String line = "گزارش خبرنگار ما از New York در ۲۰۲۶ (BBC) منتشر شد.";
+            page.keyboard().insertText(line);
+            page.keyboard().press("Enter");
+            page.keyboard().insertText("English first, سپس فارسی.");
+            assertThat(formBlocks(page)).containsExactly("paragraph:" + line, "paragraph:English first, سپس فارسی.");
+            assertThat(page.getAttribute(".rt-story > p:nth-child(1)", "dir")).isEqualTo("auto");
+            screenshot(page, "editor-persian", false);
+        }
+    }
+
+    private static String pngBase64(int width, int height) {
+        var image = new java.awt.image.BufferedImage(width, height, java.awt.image.BufferedImage.TYPE_INT_RGB);
+        var g = image.createGraphics();
+        g.setPaint(new java.awt.GradientPaint(0, 0, new java.awt.Color(30, 90, 160), width, height,
+                new java.awt.Color(240, 180, 60)));
+        g.fillRect(0, 0, width, height);
+        g.dispose();
+        var out = new java.io.ByteArrayOutputStream();
+        try {
+            javax.imageio.ImageIO.write(image, "png", out);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return java.util.Base64.getEncoder().encodeToString(out.toByteArray());
+    }
+
+    @Test
+    void aPhotoDroppedOntoTheStoryIsUploadedWithItsAltTextAndInsertedOnANewStory() {
+        try (BrowserContext context = context("zh-CN")) {
+            Page page = newStory(context, "zh-hans");
+            page.click(".rt-story");
+            page.keyboard().type("照片之前的一段。");
+            page.evaluate("""
+                    b64 => { const bytes = Uint8Array.from(atob(b64), c => c.charCodeAt(0));
+                      const file = new File([bytes], 'harbour.png', {type: 'image/png'});
+                      const dt = new DataTransfer(); dt.items.add(file);
+                      const story = document.querySelector('.rt-story'); const r = story.getBoundingClientRect();
+                      for (const type of ['dragenter', 'dragover', 'drop']) story.dispatchEvent(new DragEvent(type,
+                        {dataTransfer: dt, bubbles: true, cancelable: true, clientX: r.left + 20, clientY: r.bottom - 5})); }""",
+                    pngBase64(640, 427));
+            page.waitForSelector("dialog.rt-dialog[open]");
+            screenshot(page, "editor-upload", false);
+            // The alt text is required, and said so on its field in the page's language.
+            page.click("dialog.rt-dialog button.rt-primary");
+            assertThat(page.locator("dialog.rt-dialog input[aria-invalid=true]").count()).isEqualTo(1);
+            assertThat(page.textContent("dialog.rt-dialog .rt-error:not([hidden])")).isEqualTo("必填。");
+            page.fill("dialog.rt-dialog input[name=alt]", "傍晚的港口");
+            page.fill("dialog.rt-dialog input[name=caption]", "港口的傍晚");
+            page.fill("dialog.rt-dialog input[name=credit]", "短波/记者");
+            page.click("dialog.rt-dialog button.rt-primary");
+            page.waitForSelector(".rt-story figure.rt-image img[src]");
+            assertThat(page.getAttribute(".rt-story figure.rt-image img", "alt")).isEqualTo("傍晚的港口");
+            List<String> blocks = formBlocks(page);
+            assertThat(blocks).hasSize(2);
+            assertThat(blocks.get(1)).matches("image:\\d+");
+            fillHeadFields(page, "港口照片" + UUID.randomUUID().toString().substring(0, 4));
+            List<Block> body = stored(save(page));
+            Block.Image image = (Block.Image) body.get(1);
+            assertThat(image.caption()).isEqualTo("港口的傍晚");
+            assertThat(image.credit()).isEqualTo("短波/记者");
+            page.waitForSelector(".rt-story figure.rt-image img[src]");
+            screenshot(page, "editor-photo", false);
+        }
+    }
+
+    @Test
+    void theWholeStoryIsWrittenWithTheKeyboardOnly() {
+        try (BrowserContext context = context("en-GB")) {
+            Page page = signIn(context);
+            page.navigate(uri("/admin/articles/new?edition=en").toString());
+            page.waitForSelector(".rt-story");
+            page.focus("#headline");
+            page.keyboard().type("Keyboard only " + UUID.randomUUID().toString().substring(0, 4));
+            // Tab on through the head fields to the toolbar, then into the story.
+            for (int i = 0; i < 80 && !Boolean.TRUE.equals(page.evaluate("() => document.activeElement.classList.contains('rt-story')")); i++) {
+                page.keyboard().press("Tab");
+            }
+            assertThat(page.evaluate("() => document.activeElement.classList.contains('rt-story')")).isEqualTo(true);
+            page.keyboard().type("A first paragraph with ");
+            page.keyboard().press("Control+i");
+            page.keyboard().type("style");
+            page.keyboard().press("Control+i");
+            page.keyboard().type(".");
+            page.waitForTimeout(600); // a pause in typing: undo takes back what came after it (history's grouping)
+            page.keyboard().type(" Oops");
+            page.keyboard().press("Control+z");
+            assertThat(formBlocks(page)).containsExactly("paragraph:A first paragraph with *style*.");
+            page.keyboard().press("Control+y");
+            assertThat(formBlocks(page)).containsExactly("paragraph:A first paragraph with *style*. Oops");
+            page.keyboard().press("Control+z");
+            page.keyboard().press("Enter");
+            page.keyboard().type("/");
+            page.keyboard().press("ArrowDown");
+            page.keyboard().press("Enter");
+            page.keyboard().type("A subheading");
+            page.keyboard().press("Enter");
+            page.keyboard().type("/divider");
+            page.keyboard().press("Enter");
+            page.keyboard().type("After the line, a link: ");
+            page.keyboard().press("Shift+Home");
+            page.keyboard().press("Control+k");
+            page.waitForSelector("dialog.rt-dialog[open]");
+            page.keyboard().type("https://example.org/");
+            page.keyboard().press("Enter");
+            page.waitForSelector(".rt-story a[href='https://example.org/']");
+            page.keyboard().press("End");
+            page.keyboard().press("Control+/");
+            page.waitForSelector("dialog.rt-dialog[open] .rt-keys");
+            screenshot(page, "editor-shortcuts", false);
+            page.keyboard().press("Escape");
+            assertThat(formBlocks(page)).containsExactly("paragraph:A first paragraph with *style*.",
+                    "heading:A subheading", "divider:", "paragraph:[After the line, a link: ](https://example.org/)");
+            assertThat(page.locator(".rt-story a").textContent()).isEqualTo("After the line, a link: ");
+            page.keyboard().press("Control+s");
+            page.waitForURL("**/admin/articles/*?saved*");
+            long id = Long.parseLong(page.url().replaceAll(".*/admin/articles/(\\d+).*", "$1"));
+            assertThat(stored(id)).hasSize(4);
+        }
+    }
+
+    @Test
+    void theEditorPassesAxeWithItsMenuAndDialogsOpen() {
+        try (BrowserContext context = context("fa-IR")) {
+            Page page = newStory(context, "fa");
+            page.click(".rt-story");
+            page.keyboard().type("بند نخست.");
+            page.keyboard().press("Enter");
+            page.keyboard().type("/");
+            assertThat(axe(page)).isEmpty();
+            page.keyboard().press("Escape");
+            page.keyboard().press("Control+/");
+            page.waitForSelector("dialog.rt-dialog[open]");
+            assertThat(axe(page)).isEmpty();
+        }
+    }
+
+    private static List<String> axe(Page page) {
+        var results = new com.deque.html.axecore.playwright.AxeBuilder(page)
+                .withTags(List.of("wcag2a", "wcag2aa", "wcag21aa")).analyze();
+        return results.getViolations().stream()
+                .map(v -> v.getId() + " " + v.getNodes().stream().map(n -> n.getHtml()).toList()).toList();
+    }
 }
