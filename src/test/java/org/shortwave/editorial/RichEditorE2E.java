@@ -143,6 +143,7 @@ class RichEditorE2E extends BrowserTestBase {
             page.waitForSelector(".rt-story");
             assertThat(formBlocks(page)).containsExactly("paragraph:第一段，**重要**的消息。", "heading:小标题",
                     "list:第一项\n第二项", "quote:引语的话", "paragraph:最后一段。");
+            page.locator(".rt").scrollIntoViewIfNeeded();
             screenshot(page, "editor-story", false);
         }
     }
@@ -263,6 +264,7 @@ class RichEditorE2E extends BrowserTestBase {
             page.keyboard().insertText("English first, سپس فارسی.");
             assertThat(formBlocks(page)).containsExactly("paragraph:" + line, "paragraph:English first, سپس فارسی.");
             assertThat(page.getAttribute(".rt-story > p:nth-child(1)", "dir")).isEqualTo("auto");
+            page.locator(".rt").scrollIntoViewIfNeeded();
             screenshot(page, "editor-persian", false);
         }
     }
@@ -318,6 +320,7 @@ class RichEditorE2E extends BrowserTestBase {
             assertThat(image.caption()).isEqualTo("港口的傍晚");
             assertThat(image.credit()).isEqualTo("短波/记者");
             page.waitForSelector(".rt-story figure.rt-image img[src]");
+            page.locator(".rt").scrollIntoViewIfNeeded();
             screenshot(page, "editor-photo", false);
         }
     }
