@@ -76,6 +76,9 @@ class AuthorizationMatrixIT extends AppTestBase {
             POST /admin/articles/{id}/workflow [unpublish]            S    F    F    A    F    A    F    S    S
             POST /admin/articles/{id}/notes                           S    F    F    A    F    A    F    S    S
             POST /admin/articles/{id}/restore                         S    A    F    A    F    A    F    S    S
+            POST /admin/articles/preview                              S    A    A    A    F    A    F    S    S
+            POST /admin/articles/{id}/preview                         S    A    F    A    F    A    F    S    S
+            POST /admin/articles/{id}/preview-link                    S    A    F    A    F    A    F    S    S
             POST /admin/articles/{id}/translations [link]             S    A    F    A    F    A    F    S    S
             POST /admin/editions                                      S    F    F    F    F    V    F    S    S
             POST /admin/editions/{code}                               S    F    F    F    F    V    F    S    S
@@ -258,6 +261,12 @@ class AuthorizationMatrixIT extends AppTestBase {
         cases.put("POST /admin/articles/{id}/restore", new Case(State.DRAFT_SAVED_TWICE, cell -> form(
                 "/admin/articles/" + cell.articleId() + "/restore",
                 Map.of("revision", "1", "version", String.valueOf(version(cell.articleId()))))));
+        cases.put("POST /admin/articles/preview", new Case(null, cell -> form("/admin/articles/preview",
+                editorForm(0, "edition", "zh-hans"))));
+        cases.put("POST /admin/articles/{id}/preview", new Case(State.DRAFT, cell -> form(
+                "/admin/articles/" + cell.articleId() + "/preview", editorForm(version(cell.articleId())))));
+        cases.put("POST /admin/articles/{id}/preview-link", new Case(State.DRAFT, cell -> form(
+                "/admin/articles/" + cell.articleId() + "/preview-link", Map.of())));
         cases.put("POST /admin/articles/{id}/translations [link]", new Case(State.DRAFT, cell -> form(
                 "/admin/articles/" + cell.articleId() + "/translations",
                 Map.of("op", "link", "other", String.valueOf(englishPartner())))));

@@ -22,7 +22,8 @@ import org.shortwave.media.MediaItem;
 public record EditorPage(AdminChrome chrome, String editionCode, EditableArticle article, EditorForm form,
         List<Section> sections, List<Topic> topics, List<Person> people, List<MediaItem> images,
         List<MediaItem> videos, String message, EditableArticle conflict, List<String> othersEditing,
-        Permissions permissions, List<StoryVersion> versions, Derivation derivation, String timeZone) {
+        Permissions permissions, List<StoryVersion> versions, Derivation derivation, String timeZone,
+        EditorAppearance appearance) {
 
     /** The buttons shown: the actions the workflow says this user can take on this article now. */
     public record Permissions(Set<Action> actions) {

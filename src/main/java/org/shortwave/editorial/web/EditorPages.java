@@ -7,6 +7,7 @@ import org.shortwave.accounts.Account;
 import org.shortwave.accounts.CurrentAccount;
 import org.shortwave.accounts.NewsroomChrome;
 import org.shortwave.content.EditableArticle;
+import org.shortwave.content.PublishedArticles;
 import org.shortwave.content.Taxonomy;
 import org.shortwave.content.Translations;
 import org.shortwave.editorial.EditorialWorkflow;
@@ -31,9 +32,12 @@ class EditorPages {
     private final NewsroomChrome pages;
     private final EditingPresence presence;
     private final Translations translations;
+    private final PublishedArticles published;
 
     EditorPages(CurrentAccount current, EditorialWorkflow workflow, Taxonomy taxonomy, Editions editions,
-            MediaLibrary media, NewsroomChrome pages, EditingPresence presence, Translations translations) {
+            MediaLibrary media, NewsroomChrome pages, EditingPresence presence, Translations translations,
+            PublishedArticles published) {
+        this.published = published;
         this.current = current;
         this.workflow = workflow;
         this.taxonomy = taxonomy;
@@ -60,7 +64,9 @@ class EditorPages {
                 taxonomy.people(), media.recent("image", 200), media.recent("video", 50), message, conflict, others, may,
                 article == null ? List.of() : translations.versions(article.id()),
                 article == null ? null : translations.derivation(article.id()).orElse(null),
-                editions.find(editionCode).map(edition -> edition.timeZone().getId()).orElse("UTC"));
+                editions.find(editionCode).map(edition -> edition.timeZone().getId()).orElse("UTC"),
+                article == null ? EditorAppearance.NEW
+                        : new EditorAppearance(published.find(article.id()).map(a -> a.path()).orElse(null)));
         return new ModelAndView("admin/editor", Map.of("page", page), status);
     }
 
