@@ -6,7 +6,20 @@ import java.util.List;
 /** An article as the public site shows it: only ever built from a published, visible row. */
 public record Article(long id, String editionCode, Section section, String headline, String slug, String lead,
         String dateline, List<Block> body, Long mainImageId, List<Person> authors, List<Topic> topics,
-        Instant publishedAt, Instant updatedAt, String copyrightHolder, List<ArticleNote> notes) {
+        Instant publishedAt, Instant updatedAt, String copyrightHolder, List<ArticleNote> notes,
+        SearchAppearance appearance) {
+
+    public Article {
+        appearance = appearance == null ? SearchAppearance.NONE : appearance;
+    }
+
+    /** An article with the default search appearance. */
+    public Article(long id, String editionCode, Section section, String headline, String slug, String lead,
+            String dateline, List<Block> body, Long mainImageId, List<Person> authors, List<Topic> topics,
+            Instant publishedAt, Instant updatedAt, String copyrightHolder, List<ArticleNote> notes) {
+        this(id, editionCode, section, headline, slug, lead, dateline, body, mainImageId, authors, topics,
+                publishedAt, updatedAt, copyrightHolder, notes, SearchAppearance.NONE);
+    }
 
     public String path() {
         return path(editionCode, slug, id);
@@ -17,11 +30,14 @@ public record Article(long id, String editionCode, Section section, String headl
         return "/" + editionCode + "/" + slug + "/a-" + id;
     }
 
-    /** The media the story shows: its main photo and every photo and video of its body. */
+    /** The media the story shows: its main photo, its link cards' photo, and every photo and video of its body. */
     public java.util.Set<Long> mediaIds() {
         java.util.Set<Long> ids = new java.util.HashSet<>();
         if (mainImageId != null) {
             ids.add(mainImageId);
+        }
+        if (appearance.socialImageId() != null) {
+            ids.add(appearance.socialImageId());
         }
         for (Block block : body) {
             switch (block) {

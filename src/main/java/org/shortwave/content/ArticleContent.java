@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
  */
 public record ArticleContent(String editionCode, long sectionId, String headline, String slug, String lead,
         String dateline, List<Block> body, Long mainImageId, List<Long> authorIds, List<Long> topicIds,
-        String copyrightHolder) {
+        String copyrightHolder, SearchAppearance appearance) {
 
     public static final int MAX_HEADLINE = 300;
     public static final int MAX_LEAD = 2000;
@@ -42,6 +42,15 @@ public record ArticleContent(String editionCode, long sectionId, String headline
         authorIds = List.copyOf(authorIds);
         topicIds = List.copyOf(topicIds);
         copyrightHolder = requireLength(copyrightHolder, "copyright holder", 200);
+        appearance = appearance == null ? SearchAppearance.NONE : appearance;
+    }
+
+    /** Content with the default search appearance (description from the lead, title and image from the story). */
+    public ArticleContent(String editionCode, long sectionId, String headline, String slug, String lead,
+            String dateline, List<Block> body, Long mainImageId, List<Long> authorIds, List<Long> topicIds,
+            String copyrightHolder) {
+        this(editionCode, sectionId, headline, slug, lead, dateline, body, mainImageId, authorIds, topicIds,
+                copyrightHolder, SearchAppearance.NONE);
     }
 
     /**

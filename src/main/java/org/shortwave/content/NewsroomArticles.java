@@ -48,7 +48,7 @@ public class NewsroomArticles {
         return articleRepository.findForPreview(id, now).map(a -> a.publishedAt() != null ? a
                 : new Article(a.id(), a.editionCode(), a.section(), a.headline(), a.slug(), a.lead(), a.dateline(),
                         a.body(), a.mainImageId(), a.authors(), a.topics(), now, a.updatedAt(), a.copyrightHolder(),
-                        a.notes()));
+                        a.notes(), a.appearance()));
     }
 
     @Transactional(readOnly = true)

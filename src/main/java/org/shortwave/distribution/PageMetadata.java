@@ -52,10 +52,13 @@ class PageMetadata implements PageHeads {
         links.addAll(hreflang(translations, defaultVersion(page)));
 
         List<MediaItem> images = images(page);
-        MediaItem main = images.isEmpty() ? null : images.getFirst();
+        MediaItem main = cardImage(page, images);
+        String title = article.appearance().socialTitleOr(article.headline());
         List<PageHead.Meta> metas = new ArrayList<>();
+        // What search engines show under the title: the search description, else the lead.
+        metas.add(new PageHead.Meta(null, "description", summary(article)));
         og(metas, "og:type", "article");
-        og(metas, "og:title", article.headline());
+        og(metas, "og:title", title);
         og(metas, "og:description", summary(article));
         og(metas, "og:url", url);
         og(metas, "og:site_name", edition.siteName());
@@ -71,7 +74,7 @@ class PageMetadata implements PageHeads {
         og(metas, "article:modified_time", FeedWriter.iso(FeedWriter.modified(article), edition));
         og(metas, "article:section", article.section().name());
         twitter(metas, "twitter:card", main != null ? "summary_large_image" : "summary");
-        twitter(metas, "twitter:title", article.headline());
+        twitter(metas, "twitter:title", title);
         twitter(metas, "twitter:description", summary(article));
         if (main != null) {
             twitter(metas, "twitter:image", publicUrl.of(main.url()));
@@ -199,7 +202,17 @@ class PageMetadata implements PageHeads {
     }
 
     private static String summary(Article article) {
-        return article.lead().isEmpty() ? article.headline() : article.lead();
+        return article.appearance().descriptionOr(article.lead(), article.headline());
+    }
+
+    /** The link card's photo: the social image if the page has it, else the first of the story's photos. */
+    private static MediaItem cardImage(ArticlePage page, List<MediaItem> images) {
+        Long social = page.article().appearance().socialImageId();
+        MediaItem chosen = social == null ? null : page.media(social);
+        if (chosen != null && chosen.isImage()) {
+            return chosen;
+        }
+        return images.isEmpty() ? null : images.getFirst();
     }
 
     /** Open Graph wants {@code zh_CN}, {@code en_GB}. */

@@ -44,8 +44,11 @@ public class EditorialWorkflow {
     private final Translations translations;
     private final AuditLog audit;
     private final Clock clock;
+    private final org.shortwave.media.MediaLibrary media;
 
-    EditorialWorkflow(NewsroomArticles articles, Translations translations, AuditLog audit, Clock clock) {
+    EditorialWorkflow(NewsroomArticles articles, Translations translations, AuditLog audit, Clock clock,
+            org.shortwave.media.MediaLibrary media) {
+        this.media = media;
         this.articles = articles;
         this.translations = translations;
         this.audit = audit;
@@ -75,6 +78,18 @@ public class EditorialWorkflow {
         return FROM.getOrDefault(action, EnumSet.allOf(ArticleStatus.class)).contains(status);
     }
 
+    /**
+     * The link card's image is a stored photo. (Whether this user may use it here is the reference rule of issue 15,
+     * {@code References}; it joins this check when it lands.)
+     */
+    private void requireSocialImage(ArticleContent content) {
+        Long id = content.appearance().socialImageId();
+        if (id != null && !media.find(id).map(org.shortwave.media.MediaItem::isImage).orElse(false)) {
+            throw new org.shortwave.platform.Refusal(org.shortwave.platform.Refusal.Kind.UNKNOWN_REFERENCE,
+                    "socialImage", "editor.social-image.invalid");
+        }
+    }
+
     @Transactional(readOnly = true)
     public EditableArticle open(Account user, long id) {
         EditableArticle article = find(id);
@@ -87,6 +102,7 @@ public class EditorialWorkflow {
         if (!Permissions.allows(user, Action.CREATE, content.editionCode(), true, ArticleStatus.DRAFT)) {
             throw new NotAllowedException(Action.CREATE, 0);
         }
+        requireSocialImage(content);
         long id = articles.createDraft(content, user.id());
         audit.record(user, "article.created", "article", id, content.headline());
         return id;
@@ -100,6 +116,7 @@ public class EditorialWorkflow {
         if (!article.content().editionCode().equals(content.editionCode())) {
             throw new Refusal(Refusal.Kind.INVALID, "edition", "editor.invalid");
         }
+        requireSocialImage(content);
         int version = articles.save(id, baseVersion, content, user.id()).orElseThrow(() -> conflict(id));
         audit.record(user, "article.saved", "article", id, "version " + version);
         takeOverIfDerived(user, id);

@@ -87,6 +87,7 @@ class PreviewIT extends AppTestBase {
         assertThat(outer.select(".preview-banner a[href=/admin/articles/" + id + "]")).hasSize(1);
         assertThat(outer.select(".preview-widths input[type=radio]")).hasSize(2);
         Document page = Jsoup.parse(outer.selectFirst("iframe.preview-frame").attr("srcdoc"));
+        assertThat(outer.selectFirst("iframe.preview-frame").attr("srcdoc")).as(preview.body()).contains("<h1");
         assertThat(page.select("h1").text()).isEqualTo("屏幕上尚未保存的标题");
         assertThat(page.select(".story").text()).contains("尚未保存的正文。").doesNotContain("保存过的标题");
         assertThat(page.select("meta[name=robots]").attr("content")).contains("noindex");

@@ -50,6 +50,7 @@ public class ArticleRepository {
         return jdbc.sql("""
                 select a.id, a.edition_code, a.headline, a.slug, a.lead, a.dateline, a.body::text as body,
                        a.main_image_id, a.published_at, a.updated_at, a.copyright_holder,
+                       a.search_description, a.social_title, a.social_image_id,
                        s.id as section_id, s.slug as section_slug, s.name as section_name
                 from article a join section s on s.id = a.section_id
                 where a.id = :id and """ + " " + condition)
@@ -62,7 +63,7 @@ public class ArticleRepository {
                         rs.getString("dateline"), bodies.read(rs.getString("body")),
                         (Long) rs.getObject("main_image_id"), authors(id), topics(id),
                         instant(rs, "published_at"), instant(rs, "updated_at"), rs.getString("copyright_holder"),
-                        notes(id)))
+                        notes(id), appearance(rs)))
                 .optional();
     }
 
@@ -140,9 +141,11 @@ public class ArticleRepository {
         long id = jdbc.sql("""
                 insert into article (source_key, edition_code, section_id, headline, slug, lead, dateline, body,
                                      main_image_id, status, published_at, updated_at, copyright_holder,
+                                     search_description, social_title, social_image_id,
                                      created_by, updated_by, announced_at)
                 values (:sourceKey, :edition, :section, :headline, :slug, :lead, :dateline, cast(:body as jsonb),
-                        :mainImage, :status, :publishedAt, :updatedAt, :copyright, :actor, :actor,
+                        :mainImage, :status, :publishedAt, :updatedAt, :copyright,
+                        :searchDescription, :socialTitle, :socialImage, :actor, :actor,
                         case when :status = 'published' then cast(:publishedAt as timestamptz) end)
                 returning id""")
                 .param("sourceKey", article.sourceKey())
@@ -168,7 +171,16 @@ public class ArticleRepository {
         params.put("body", BodyJson.write(content.body()));
         params.put("mainImage", content.mainImageId());
         params.put("copyright", content.copyrightHolder());
+        params.put("searchDescription", content.appearance().description());
+        params.put("socialTitle", content.appearance().socialTitle());
+        params.put("socialImage", content.appearance().socialImageId());
         return params;
+    }
+
+    /** The search appearance columns of an article row. */
+    static org.shortwave.content.SearchAppearance appearance(java.sql.ResultSet rs) throws java.sql.SQLException {
+        return new org.shortwave.content.SearchAppearance(rs.getString("search_description"),
+                rs.getString("social_title"), (Long) rs.getObject("social_image_id"));
     }
 
     void replaceAuthorsAndTopics(long id, ArticleContent content) {

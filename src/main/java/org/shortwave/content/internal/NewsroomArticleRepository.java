@@ -34,7 +34,8 @@ public class NewsroomArticleRepository {
     public Optional<EditableArticle> find(long id) {
         return jdbc.sql("""
                 select id, edition_code, section_id, headline, slug, lead, dateline, body::text as body, main_image_id,
-                       copyright_holder, status, version, published_at, embargo_until, updated_at, created_at,
+                       copyright_holder, search_description, social_title, social_image_id,
+                       status, version, published_at, embargo_until, updated_at, created_at,
                        created_by, updated_by, deleted_at is not null as deleted
                 from article where id = ?""")
                 .param(id)
@@ -43,7 +44,8 @@ public class NewsroomArticleRepository {
                                 rs.getString("headline"), rs.getString("slug"), rs.getString("lead"),
                                 rs.getString("dateline"), BodyJson.read(rs.getString("body")),
                                 (Long) rs.getObject("main_image_id"), ids("article_author", "person_id", id, "position"),
-                                ids("article_topic", "topic_id", id, "topic_id"), rs.getString("copyright_holder")),
+                                ids("article_topic", "topic_id", id, "topic_id"), rs.getString("copyright_holder"),
+                                ArticleRepository.appearance(rs)),
                         ArticleStatus.of(rs.getString("status")), rs.getInt("version"), instant(rs, "published_at"),
                         instant(rs, "embargo_until"), instant(rs, "updated_at"), instant(rs, "created_at"),
                         (Long) rs.getObject("created_by"), (Long) rs.getObject("updated_by"), rs.getBoolean("deleted")))
@@ -61,7 +63,8 @@ public class NewsroomArticleRepository {
         Optional<Integer> version = jdbc.sql("""
                 update article set section_id = :section, headline = :headline, slug = :slug, lead = :lead,
                        dateline = :dateline, body = cast(:body as jsonb), main_image_id = :mainImage,
-                       copyright_holder = :copyright, version = version + 1, updated_by = :actor, updated_at = :now
+                       copyright_holder = :copyright, search_description = :searchDescription,
+                       social_title = :socialTitle, social_image_id = :socialImage, version = version + 1, updated_by = :actor, updated_at = :now
                 where id = :id and version = :expected and deleted_at is null
                 returning version""")
                 .params(params)

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import org.shortwave.content.ArticleContent;
 import org.shortwave.content.BodyJson;
+import org.shortwave.content.SearchAppearance;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Revisions store an article's whole content as one JSON document. */
@@ -28,6 +29,9 @@ final class Snapshots {
         map.put("authorIds", content.authorIds());
         map.put("topicIds", content.topicIds());
         map.put("copyrightHolder", content.copyrightHolder());
+        map.put("searchDescription", content.appearance().description());
+        map.put("socialTitle", content.appearance().socialTitle());
+        map.put("socialImageId", content.appearance().socialImageId());
         return JSON.writeValueAsString(map);
     }
 
@@ -37,7 +41,10 @@ final class Snapshots {
                 (String) map.get("headline"), (String) map.get("slug"), (String) map.get("lead"),
                 (String) map.get("dateline"), BodyJson.fromTree((List<?>) map.get("body")),
                 map.get("mainImageId") == null ? null : number(map.get("mainImageId")), ids(map.get("authorIds")),
-                ids(map.get("topicIds")), (String) map.get("copyrightHolder"));
+                ids(map.get("topicIds")), (String) map.get("copyrightHolder"),
+                // Revisions saved before search appearance existed have none: the defaults.
+                new SearchAppearance((String) map.get("searchDescription"), (String) map.get("socialTitle"),
+                        map.get("socialImageId") == null ? null : number(map.get("socialImageId"))));
     }
 
     private static long number(Object value) {

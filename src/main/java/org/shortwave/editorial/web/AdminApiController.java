@@ -8,6 +8,7 @@ import org.shortwave.accounts.CurrentAccount;
 import org.shortwave.content.ArticleContent;
 import org.shortwave.content.BodyJson;
 import org.shortwave.content.EditableArticle;
+import org.shortwave.content.SearchAppearance;
 import org.shortwave.content.NewsroomArticles;
 import org.shortwave.content.Translations;
 import org.shortwave.editorial.ArticleNotFoundException;
@@ -49,7 +50,7 @@ class AdminApiController {
     /** An article as sent: every field; {@code version} is the version a change is based on. */
     record ArticleRequest(String edition, Long section, String headline, String slug, String lead, String dateline,
             List<Object> body, Long mainImage, List<Long> authors, List<Long> topics, String copyright,
-            Integer version) {
+            Integer version, String searchDescription, String socialTitle, Long socialImage) {
 
         ArticleContent content(String editionCode) {
             if (section == null) {
@@ -57,7 +58,8 @@ class AdminApiController {
             }
             return new ArticleContent(editionCode, section, headline, slug, lead, dateline,
                     BodyJson.fromTree(body == null ? List.of() : body), mainImage,
-                    authors == null ? List.of() : authors, topics == null ? List.of() : topics, copyright);
+                    authors == null ? List.of() : authors, topics == null ? List.of() : topics, copyright,
+                    new SearchAppearance(searchDescription, socialTitle, socialImage));
         }
     }
 
@@ -68,13 +70,14 @@ class AdminApiController {
     record ArticleResponse(long id, String edition, String status, int version, long section, String headline,
             String slug, String lead, String dateline, List<Map<String, Object>> body, Long mainImage,
             List<Long> authors, List<Long> topics, String copyright, Instant publishedAt, Instant embargoUntil,
-            String path) {
+            String path, String searchDescription, String socialTitle, Long socialImage) {
 
         static ArticleResponse of(EditableArticle a) {
             ArticleContent c = a.content();
             return new ArticleResponse(a.id(), c.editionCode(), a.status().dbValue(), a.version(), c.sectionId(),
                     c.headline(), c.slug(), c.lead(), c.dateline(), BodyJson.toTree(c.body()), c.mainImageId(),
-                    c.authorIds(), c.topicIds(), c.copyrightHolder(), a.publishedAt(), a.embargoUntil(), a.path());
+                    c.authorIds(), c.topicIds(), c.copyrightHolder(), a.publishedAt(), a.embargoUntil(), a.path(),
+                    c.appearance().description(), c.appearance().socialTitle(), c.appearance().socialImageId());
         }
     }
 

@@ -47,10 +47,13 @@ class ArticleFormController {
     }
 
     @GetMapping("/admin/articles/new")
-    ModelAndView newArticle(HttpServletRequest request, @RequestParam(defaultValue = "") String edition) {
+    ModelAndView newArticle(HttpServletRequest request, @RequestParam(defaultValue = "") String edition,
+            @RequestParam(defaultValue = "") String mainImage) {
         Account user = current.require();
         Edition chosen = editions.find(edition).or(editions::defaultEdition).orElseThrow();
-        EditorForm empty = new EditorForm(0, "", "", "", "", "", List.of(), List.of(), "", chosen.siteName(),
+        // "Use in a new story" from the media library: the photo is preselected; saving checks it like any other.
+        String photo = mainImage.matches("[1-9][0-9]{0,17}") ? mainImage : "";
+        EditorForm empty = new EditorForm(0, "", "", "", "", "", List.of(), List.of(), photo, chosen.siteName(),
                 List.of(EditorForm.BlockForm.empty("paragraph")));
         return editorPages.editor(request, user, chosen.code(), null, empty, "", null, HttpStatus.OK);
     }
@@ -96,9 +99,7 @@ class ArticleFormController {
             return EditorPages.saved(id);
         } catch (EditConflictException e) {
             // Keep what this user typed; show what the other saved; the next save is based on the other's version.
-            EditorForm mine = new EditorForm(e.current().version(), posted.headline(), posted.slug(), posted.lead(),
-                    posted.dateline(), posted.section(), posted.topics(), posted.authors(), posted.mainImage(),
-                    posted.copyright(), posted.blocks());
+            EditorForm mine = posted.basedOn(e.current().version());
             return editorPages.editor(request, user, editionCode, e.current(), mine, "editor.conflict", e.current(),
                     HttpStatus.CONFLICT);
         } catch (IllegalArgumentException e) {

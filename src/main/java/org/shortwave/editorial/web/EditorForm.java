@@ -7,6 +7,7 @@ import org.shortwave.content.ArticleContent;
 import org.shortwave.content.Block;
 import org.shortwave.content.EditableArticle;
 import org.shortwave.content.InvalidBodyException;
+import org.shortwave.content.SearchAppearance;
 import org.shortwave.editorial.EditorText;
 import org.springframework.util.MultiValueMap;
 
@@ -16,7 +17,27 @@ import org.springframework.util.MultiValueMap;
  * nothing typed is lost when a block is added.
  */
 public record EditorForm(int version, String headline, String slug, String lead, String dateline, String section,
-        List<String> topics, List<String> authors, String mainImage, String copyright, List<BlockForm> blocks) {
+        List<String> topics, List<String> authors, String mainImage, String copyright, List<BlockForm> blocks,
+        String searchDescription, String socialTitle, String socialImage) {
+
+    public EditorForm {
+        searchDescription = searchDescription == null ? "" : searchDescription;
+        socialTitle = socialTitle == null ? "" : socialTitle;
+        socialImage = socialImage == null ? "" : socialImage;
+    }
+
+    /** A form with the default search appearance. */
+    public EditorForm(int version, String headline, String slug, String lead, String dateline, String section,
+            List<String> topics, List<String> authors, String mainImage, String copyright, List<BlockForm> blocks) {
+        this(version, headline, slug, lead, dateline, section, topics, authors, mainImage, copyright, blocks, "", "",
+                "");
+    }
+
+    /** The same form based on another version (after a conflict: this user's text on the other's version). */
+    EditorForm basedOn(int otherVersion) {
+        return new EditorForm(otherVersion, headline, slug, lead, dateline, section, topics, authors, mainImage,
+                copyright, blocks, searchDescription, socialTitle, socialImage);
+    }
 
     static final List<String> BLOCK_TYPES = List.of("paragraph", "heading", "quote", "image", "video", "list", "divider");
     private static final int MAX_BLOCKS = 1000;
@@ -48,7 +69,9 @@ public record EditorForm(int version, String headline, String slug, String lead,
         return new EditorForm(article.version(), c.headline(), c.slug(), c.lead(), c.dateline(),
                 Long.toString(c.sectionId()), c.topicIds().stream().map(String::valueOf).toList(),
                 c.authorIds().stream().map(String::valueOf).toList(),
-                c.mainImageId() == null ? "" : c.mainImageId().toString(), c.copyrightHolder(), blocks);
+                c.mainImageId() == null ? "" : c.mainImageId().toString(), c.copyrightHolder(), blocks,
+                c.appearance().description(), c.appearance().socialTitle(),
+                c.appearance().socialImageId() == null ? "" : c.appearance().socialImageId().toString());
     }
 
     static EditorForm parse(MultiValueMap<String, String> form) {
@@ -68,7 +91,8 @@ public record EditorForm(int version, String headline, String slug, String lead,
         }
         return new EditorForm(version, value(form, "headline"), value(form, "slug"), value(form, "lead"),
                 value(form, "dateline"), value(form, "section"), values(form, "topic"), values(form, "author"),
-                value(form, "mainImage"), value(form, "copyright"), blocks);
+                value(form, "mainImage"), value(form, "copyright"), blocks, value(form, "searchDescription"),
+                value(form, "socialTitle"), value(form, "socialImage"));
     }
 
     /** Applies a block button: {@code add:TYPE}, {@code up:N}, {@code down:N}, {@code remove:N}; else unchanged. */
@@ -99,7 +123,7 @@ public record EditorForm(int version, String headline, String slug, String lead,
             return this;
         }
         return new EditorForm(version, headline, slug, lead, dateline, section, topics, authors, mainImage, copyright,
-                changed);
+                changed, searchDescription, socialTitle, socialImage);
     }
 
     /** The content the form describes; throws {@link IllegalArgumentException} naming the field that is wrong. */
@@ -124,7 +148,9 @@ public record EditorForm(int version, String headline, String slug, String lead,
             }
         }
         return new ArticleContent(editionCode, id(section, "section"), headline, slug, lead, dateline, body,
-                mainImage.isBlank() ? null : id(mainImage, "main image"), ids(authors), ids(topics), copyright);
+                mainImage.isBlank() ? null : id(mainImage, "main image"), ids(authors), ids(topics), copyright,
+                new SearchAppearance(searchDescription, socialTitle,
+                        socialImage.isBlank() ? null : id(socialImage, "social image")));
     }
 
     private static void swap(List<BlockForm> list, int a, int b) {

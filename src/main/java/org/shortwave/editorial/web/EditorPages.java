@@ -8,6 +8,8 @@ import org.shortwave.accounts.CurrentAccount;
 import org.shortwave.accounts.NewsroomChrome;
 import org.shortwave.content.EditableArticle;
 import org.shortwave.content.PublishedArticles;
+import org.shortwave.media.MediaItem;
+import org.shortwave.platform.PublicUrl;
 import org.shortwave.content.Taxonomy;
 import org.shortwave.content.Translations;
 import org.shortwave.editorial.EditorialWorkflow;
@@ -33,11 +35,13 @@ class EditorPages {
     private final EditingPresence presence;
     private final Translations translations;
     private final PublishedArticles published;
+    private final PublicUrl publicUrl;
 
     EditorPages(CurrentAccount current, EditorialWorkflow workflow, Taxonomy taxonomy, Editions editions,
             MediaLibrary media, NewsroomChrome pages, EditingPresence presence, Translations translations,
-            PublishedArticles published) {
+            PublishedArticles published, PublicUrl publicUrl) {
         this.published = published;
+        this.publicUrl = publicUrl;
         this.current = current;
         this.workflow = workflow;
         this.taxonomy = taxonomy;
@@ -58,16 +62,24 @@ class EditorPages {
                 ? EditorPage.Permissions.NEW
                 : new EditorPage.Permissions(workflow.available(user, article));
         List<String> others = article == null ? List.of() : presence.open(article.id(), user);
+        List<MediaItem> images = media.recent("image", 200);
         EditorPage page = new EditorPage(
                 pages.chrome(request, article == null ? "editor.new.title" : "editor.edit.title", user),
                 editionCode, article, form, taxonomy.sections(editionCode), taxonomy.topics(editionCode),
-                taxonomy.people(), media.recent("image", 200), media.recent("video", 50), message, conflict, others, may,
+                taxonomy.people(), images, media.recent("video", 50), message, conflict, others, may,
                 article == null ? List.of() : translations.versions(article.id()),
                 article == null ? null : translations.derivation(article.id()).orElse(null),
                 editions.find(editionCode).map(edition -> edition.timeZone().getId()).orElse("UTC"),
-                article == null ? EditorAppearance.NEW
-                        : new EditorAppearance(published.find(article.id()).map(a -> a.path()).orElse(null)));
+                appearance(editionCode, article, form, images));
         return new ModelAndView("admin/editor", Map.of("page", page), status);
+    }
+
+    private EditorAppearance appearance(String editionCode, EditableArticle article, EditorForm form,
+            List<MediaItem> images) {
+        String publicPath = article == null ? null : published.find(article.id()).map(a -> a.path()).orElse(null);
+        String siteName = editions.find(editionCode).map(e -> e.siteName()).orElse("");
+        return EditorAppearance.of(publicPath, editionCode, article == null ? null : article.id(), form, images,
+                publicUrl.origin(), siteName);
     }
 
     /** A refusal in the newsroom's language: the message key names the text. */

@@ -9,4 +9,14 @@ import org.shortwave.accounts.AdminChrome;
  */
 public record PreviewPage(AdminChrome chrome, String headline, String html, String backPath, Long articleId,
         Integer version, Instant linkExpires, String shareUrl) {
+
+    /**
+     * The page as an {@code iframe srcdoc} value, escaped for a double-quoted attribute. jte writes no expression
+     * into {@code srcdoc} (a document there runs with the page's origin), so the template writes this one, made from
+     * our own template's output, as it is: every {@code &} and quote escaped, so it cannot leave the attribute.
+     */
+    public String srcdoc() {
+        return html.replace("&", "&amp;").replace("\"", "&quot;").replace("'", "&#39;").replace("<", "&lt;")
+                .replace(">", "&gt;");
+    }
 }

@@ -110,7 +110,7 @@ public class MediaRepository {
 
     /**
      * SQL condition on a {@code media} row aliased {@code m}: an article the public may see shows it (as main image,
-     * body image or video), or shows the video it is the poster of. Binds {@code :now}. The item and the videos it is
+     * link-card image, body image or video), or shows the video it is the poster of. Binds {@code :now}. The item and the videos it is
      * the poster of are listed first and each asked about on its own: a join of media and articles on an OR made
      * PostgreSQL test every public article against every item (1.3 s for one restricted file at 12,500 public
      * articles; 55 ms this way, the same answers for every item).
@@ -119,6 +119,7 @@ public class MediaRepository {
             exists (select 1 from (select m.id as shown_id
                                    union all select v.id from media v where v.poster_id = m.id) c
                     where exists (select 1 from article a where a.main_image_id = c.shown_id and %1$s)
+                       or exists (select 1 from article a where a.social_image_id = c.shown_id and %1$s)
                        or exists (select 1 from article a
                                   where a.body @> jsonb_build_array(jsonb_build_object('media', c.shown_id)) and %1$s))\
             """.formatted(Visibility.PUBLIC);
@@ -157,6 +158,8 @@ public class MediaRepository {
         return jdbc.sql("""
                 with shown as (
                     select main_image_id as id from article where id = :article and main_image_id is not null
+                    union
+                    select social_image_id from article where id = :article and social_image_id is not null
                     union
                     select (b ->> 'media')::bigint from article, jsonb_array_elements(body) b
                     where id = :article and jsonb_typeof(b) = 'object' and b -> 'media' is not null),
