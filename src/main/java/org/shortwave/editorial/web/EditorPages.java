@@ -8,6 +8,7 @@ import org.shortwave.accounts.CurrentAccount;
 import org.shortwave.accounts.NewsroomChrome;
 import org.shortwave.content.EditableArticle;
 import org.shortwave.content.PublishedArticles;
+import org.shortwave.media.MediaFilter;
 import org.shortwave.media.MediaItem;
 import org.shortwave.platform.PublicUrl;
 import org.shortwave.content.Taxonomy;
@@ -62,16 +63,35 @@ class EditorPages {
                 ? EditorPage.Permissions.NEW
                 : new EditorPage.Permissions(workflow.available(user, article));
         List<String> others = article == null ? List.of() : presence.open(article.id(), user);
-        List<MediaItem> images = media.recent("image", 200);
+        // Only what this user may see and use (the media rule, docs/media.md), and the items the form names.
+        List<MediaItem> images = choices(user, "image", 60, form.mainImage(), form.socialImage(),
+                form.blocks().stream().filter(b -> b.type().equals("image")).map(EditorForm.BlockForm::media));
         EditorPage page = new EditorPage(
                 pages.chrome(request, article == null ? "editor.new.title" : "editor.edit.title", user),
                 editionCode, article, form, taxonomy.sections(editionCode), taxonomy.topics(editionCode),
-                taxonomy.people(), images, media.recent("video", 50), message, conflict, others, may,
+                taxonomy.people(), images, choices(user, "video", 50, form.blocks().stream()
+                        .filter(b -> b.type().equals("video")).map(EditorForm.BlockForm::media)), message, conflict, others, may,
                 article == null ? List.of() : translations.versions(article.id()),
                 article == null ? null : translations.derivation(article.id()).orElse(null),
                 editions.find(editionCode).map(edition -> edition.timeZone().getId()).orElse("UTC"),
                 appearance(editionCode, article, form, images));
         return new ModelAndView("admin/editor", Map.of("page", page), status);
+    }
+
+    private List<MediaItem> choices(Account user, String kind, int newest, String first, String second,
+            java.util.stream.Stream<String> more) {
+        return choices(user, kind, newest, java.util.stream.Stream.concat(java.util.stream.Stream.of(first, second),
+                more));
+    }
+
+    /** The newest items of a kind the user may use, and any item the form names that she may use, once each. */
+    private List<MediaItem> choices(Account user, String kind, int newest, java.util.stream.Stream<String> named) {
+        List<MediaItem> items = new java.util.ArrayList<>(media.visibleTo(user, MediaFilter.newest(kind, newest)));
+        java.util.Set<Long> listed = new java.util.HashSet<>(items.stream().map(MediaItem::id).toList());
+        named.filter(id -> id != null && id.matches("[1-9][0-9]{0,17}")).map(Long::valueOf)
+                .filter(listed::add)
+                .forEach(id -> media.findVisibleTo(user, id).filter(m -> m.kind().equals(kind)).ifPresent(items::add));
+        return items;
     }
 
     private EditorAppearance appearance(String editionCode, EditableArticle article, EditorForm form,

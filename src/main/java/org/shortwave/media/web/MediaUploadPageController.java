@@ -40,10 +40,11 @@ class MediaUploadPageController {
     }
 
     @GetMapping("/admin/media/new")
-    ModelAndView form(HttpServletRequest request, Principal user, @RequestParam(required = false) Long uploaded) {
+    ModelAndView form(HttpServletRequest request, Principal user, @RequestParam(required = false) Long uploaded,
+            @RequestParam(defaultValue = "") String article) {
         Account viewer = accounts.findByEmail(user.getName()).orElse(null);
         MediaItem item = uploaded == null ? null : library.findVisibleTo(viewer, uploaded).orElse(null);
-        return page(request, user, item, "", Map.of(), HttpStatus.OK);
+        return page(request, user, item, "", Map.of(), HttpStatus.OK, article);
     }
 
     @PostMapping(path = "/admin/media/new", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
@@ -51,24 +52,38 @@ class MediaUploadPageController {
             @RequestParam(defaultValue = "") String alt, @RequestParam(defaultValue = "") String caption,
             @RequestParam(defaultValue = "") String credit, @RequestParam(defaultValue = "") String title,
             @RequestParam(required = false) MultipartFile poster, @RequestParam(required = false) MultipartFile captions,
-            @RequestParam(defaultValue = "") String captionsLang) throws IOException {
+            @RequestParam(defaultValue = "") String captionsLang, @RequestParam(defaultValue = "") String article)
+            throws IOException {
         Account actor = accounts.findByEmail(user.getName()).orElseThrow();
         Map<String, String> typed = Map.of("alt", alt, "caption", caption, "credit", credit, "title", title,
                 "captionsLang", captionsLang);
         try {
             MediaItem item = uploads.store(file, alt, caption, credit, title, poster, captions,
                     captionsLang.isBlank() ? null : captionsLang, actor, MediaAdminController.owningEdition(actor, null));
-            return new ModelAndView("redirect:/admin/media/new?uploaded=" + item.id());
+            Long story = storyId(article);
+            return new ModelAndView("redirect:/admin/media/new?uploaded=" + item.id()
+                    + (story == null ? "" : "&article=" + story));
         } catch (RejectedUploadException e) {
             String message = chrome.chrome(request, "media.upload.title", actor).t(e.messageKey(), e.args());
-            return page(request, user, null, message, typed, HttpStatus.valueOf(e.reason().status()));
+            return page(request, user, null, message, typed, HttpStatus.valueOf(e.reason().status()), article);
         }
     }
 
+    /**
+     * @param article the story the page was opened from (its editor stays open in its own tab), for the link back;
+     *                only a well-formed id is kept, and the editor checks the rights when it is followed
+     */
     private ModelAndView page(HttpServletRequest request, Principal user, MediaItem uploaded, String message,
-            Map<String, String> typed, HttpStatus status) {
+            Map<String, String> typed, HttpStatus status, String article) {
         Account actor = accounts.findByEmail(user.getName()).orElseThrow();
-        return new ModelAndView("admin/upload", Map.of("chrome", chrome.chrome(request, "media.upload.title", actor),
-                "uploaded", java.util.Optional.ofNullable(uploaded), "message", message, "typed", typed), status);
+        Map<String, Object> model = new java.util.HashMap<>(Map.of("chrome",
+                chrome.chrome(request, "media.upload.title", actor), "uploaded", java.util.Optional.ofNullable(uploaded),
+                "message", message, "typed", typed));
+        model.put("article", storyId(article));
+        return new ModelAndView("admin/upload", model, status);
+    }
+
+    private static Long storyId(String article) {
+        return article.matches("[1-9][0-9]{0,17}") ? Long.valueOf(article) : null;
     }
 }
