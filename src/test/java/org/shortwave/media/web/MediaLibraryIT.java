@@ -107,8 +107,8 @@ class MediaLibraryIT extends AppTestBase {
         assertThat(item.get("width").asInt()).isPositive();
         assertThat(mine.get("next").isNull()).isTrue();
         Document page = zh.page("/admin/media?" + q(marker));
-        assertThat(page.select(".media-grid li")).hasSize(1);
-        assertThat(page.select(".media-grid img").attr("src")).startsWith("/media/");
+        assertThat(page.select(".media-grid > li")).hasSize(1);
+        assertThat(page.select(".media-grid > li img").attr("src")).startsWith("/media/");
     }
 
     @Test
