@@ -13,6 +13,12 @@ public final class Visibility {
     public static final String PUBLIC = "(a.status = 'published' and a.deleted_at is null and a.published_at <= :now"
             + " and (a.embargo_until is null or a.embargo_until <= :now))";
 
+    /** {@link #PUBLIC} for one article already read (the same four conditions, in Java). */
+    public static boolean isPublic(EditableArticle a, java.time.Instant now) {
+        return a.status() == ArticleStatus.PUBLISHED && !a.deleted() && a.publishedAt() != null
+                && !a.publishedAt().isAfter(now) && (a.embargoUntil() == null || !a.embargoUntil().isAfter(now));
+    }
+
     private Visibility() {
     }
 }

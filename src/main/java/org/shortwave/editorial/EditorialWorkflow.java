@@ -15,6 +15,7 @@ import org.shortwave.content.ArticleStatus;
 import org.shortwave.content.EditableArticle;
 import org.shortwave.content.NewsroomArticles;
 import org.shortwave.content.Revision;
+import org.shortwave.content.StoryVersion;
 import org.shortwave.content.Translations;
 import org.shortwave.platform.Refusal;
 import org.springframework.stereotype.Service;
@@ -42,13 +43,15 @@ public class EditorialWorkflow {
 
     private final NewsroomArticles articles;
     private final Translations translations;
+    private final References references;
     private final AuditLog audit;
     private final Clock clock;
     private final org.shortwave.media.MediaLibrary media;
 
-    EditorialWorkflow(NewsroomArticles articles, Translations translations, AuditLog audit, Clock clock,
-            org.shortwave.media.MediaLibrary media) {
+    EditorialWorkflow(NewsroomArticles articles, Translations translations, References references, AuditLog audit,
+            Clock clock, org.shortwave.media.MediaLibrary media) {
         this.media = media;
+        this.references = references;
         this.articles = articles;
         this.translations = translations;
         this.audit = audit;
@@ -103,6 +106,7 @@ public class EditorialWorkflow {
             throw new NotAllowedException(Action.CREATE, 0);
         }
         requireSocialImage(content);
+        references.checkContent(user, content);
         long id = articles.createDraft(content, user.id());
         audit.record(user, "article.created", "article", id, content.headline());
         return id;
@@ -117,6 +121,7 @@ public class EditorialWorkflow {
             throw new Refusal(Refusal.Kind.INVALID, "edition", "editor.invalid");
         }
         requireSocialImage(content);
+        references.checkContent(user, content);
         int version = articles.save(id, baseVersion, content, user.id()).orElseThrow(() -> conflict(id));
         audit.record(user, "article.saved", "article", id, "version " + version);
         takeOverIfDerived(user, id);
@@ -125,17 +130,24 @@ public class EditorialWorkflow {
 
     /**
      * Links an article (which the user may edit) with another as versions of one story. The other must be one the
-     * user may see in the newsroom, or a published one.
+     * user may open in the newsroom, or one the public may see ({@link References#translationPartner}).
      */
     @Transactional
     public void linkTranslation(Account user, long id, long otherId) {
         require(user, Action.EDIT, find(id));
-        EditableArticle other = find(otherId);
-        if (!may(user, Action.VIEW, other) && other.status() != ArticleStatus.PUBLISHED) {
-            throw new NotAllowedException(Action.VIEW, otherId);
-        }
+        references.translationPartner(user, otherId, "article");
         translations.link(id, otherId);
         audit.record(user, "article.translation-linked", "article", id, "with article " + otherId);
+    }
+
+    /**
+     * The story's language versions (the article itself included) as this user may list them: the others only in
+     * full when the user may open them or the public may see them, else only their edition.
+     */
+    @Transactional(readOnly = true)
+    public List<StoryVersion> versions(Account user, long id) {
+        require(user, Action.VIEW, find(id));
+        return references.versionsFor(user, translations.versions(id));
     }
 
     /** Takes the article out of its story's language versions. */

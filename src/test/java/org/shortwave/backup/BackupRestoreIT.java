@@ -50,6 +50,8 @@ class BackupRestoreIT extends AppTestBase {
     @Autowired
     MediaUploads uploads;
     @Autowired
+    org.shortwave.media.MediaLibrary library;
+    @Autowired
     EditorialWorkflow workflow;
     @Autowired
     Accounts accounts;
@@ -79,9 +81,11 @@ class BackupRestoreIT extends AppTestBase {
         long section = taxonomy.ensureSection("en", "backup-tests", "Backup tests", 95);
 
         MediaItem photo = uploads.acceptImage(TestFiles.uniqueJpeg(900, 500), "Ferry at the pier", null, null, null);
+        library.assignOwner(photo.id(), "en", null); // an en upload (docs/media.md)
         long before = workflow.create(signedIn, story(section, "Ferry timetable drill", photo));
         int version = workflow.publish(signedIn, before, 1, null, null);
         MediaItem draftPhoto = uploads.acceptImage(TestFiles.uniqueJpeg(640, 480), "Pier at night", null, null, null);
+        library.assignOwner(draftPhoto.id(), "en", null); // an en upload (docs/media.md)
         long draft = workflow.create(signedIn, story(section, "Pier lights draft", draftPhoto));
 
         Path archive = Files.createTempDirectory(Path.of("target"), "backup-").resolve("shortwave.zip");
@@ -96,6 +100,7 @@ class BackupRestoreIT extends AppTestBase {
 
         // After the backup: a new story with a new photo, and an edit of the first.
         MediaItem later = uploads.acceptImage(TestFiles.uniqueJpeg(800, 600), "Harbour crane", null, null, null);
+        library.assignOwner(later.id(), "en", null); // an en upload (docs/media.md)
         long after = workflow.create(signedIn, story(section, "Crane inspection", later));
         workflow.publish(signedIn, after, 1, null, null);
         workflow.save(signedIn, before, version, story(section, "Ferry timetable drill, updated", photo));

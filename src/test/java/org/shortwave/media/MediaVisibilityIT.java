@@ -40,6 +40,8 @@ class MediaVisibilityIT extends AppTestBase {
     @Autowired
     MediaUploads uploads;
     @Autowired
+    MediaLibrary library;
+    @Autowired
     EditorialWorkflow workflow;
     @Autowired
     Accounts accounts;
@@ -186,7 +188,10 @@ class MediaVisibilityIT extends AppTestBase {
     // --- helpers
 
     private MediaItem photo() {
-        return uploads.acceptImage(TestFiles.uniqueJpeg(700, 400), "A harbour crane at dusk", null, null, null);
+        MediaItem photo = uploads.acceptImage(TestFiles.uniqueJpeg(700, 400), "A harbour crane at dusk", null, null,
+                null);
+        library.assignOwner(photo.id(), "en", null); // an upload of the en edition, where the editor works
+        return photo;
     }
 
     private ArticleContent story(MediaItem main, MediaItem... inBody) {

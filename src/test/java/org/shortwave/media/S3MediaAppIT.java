@@ -114,6 +114,9 @@ class S3MediaAppIT {
         accounts.grant(null, editor.id(), "en", Role.EDITOR);
         editor = accounts.find(editor.id()).orElseThrow();
         long section = app.getBean(Taxonomy.class).ensureSection("en", "s3-tests", "S3 tests", 93);
+        // Uploads of the en edition, so that its editor may use them (docs/media.md).
+        app.getBean(MediaLibrary.class).assignOwner(photo.id(), "en", null);
+        app.getBean(MediaLibrary.class).assignOwner(video.id(), "en", null);
         EditorialWorkflow workflow = app.getBean(EditorialWorkflow.class);
         long article = workflow.create(editor, new ArticleContent("en", section, "Fog on the mast", "fog-on-the-mast",
                 "A lead.", "HILLTOWN (Shortwave) —", List.of(new Block.Paragraph(InlineHtml.sanitize("Text.")),

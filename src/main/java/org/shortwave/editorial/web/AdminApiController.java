@@ -10,7 +10,7 @@ import org.shortwave.content.BodyJson;
 import org.shortwave.content.EditableArticle;
 import org.shortwave.content.SearchAppearance;
 import org.shortwave.content.NewsroomArticles;
-import org.shortwave.content.Translations;
+import org.shortwave.content.StoryVersion;
 import org.shortwave.editorial.ArticleNotFoundException;
 import org.shortwave.editorial.EditorialWorkflow;
 import org.springframework.core.io.ClassPathResource;
@@ -37,14 +37,11 @@ class AdminApiController {
     private final CurrentAccount current;
     private final EditorialWorkflow workflow;
     private final NewsroomArticles articles;
-    private final Translations translations;
 
-    AdminApiController(CurrentAccount current, EditorialWorkflow workflow, NewsroomArticles articles,
-            Translations translations) {
+    AdminApiController(CurrentAccount current, EditorialWorkflow workflow, NewsroomArticles articles) {
         this.current = current;
         this.workflow = workflow;
         this.articles = articles;
-        this.translations = translations;
     }
 
     /** An article as sent: every field; {@code version} is the version a change is based on. */
@@ -125,13 +122,19 @@ class AdminApiController {
     record TranslationRequest(Long article) {
     }
 
-    record VersionResponse(long id, String edition, String headline, String status, Long derivedFrom,
-            boolean followsSource) {
+    /** A language version; one the caller may neither open nor read publicly has only its edition (the rest null). */
+    record VersionResponse(Long id, String edition, String headline, String status, Long derivedFrom,
+            Boolean followsSource) {
+
+        static VersionResponse of(StoryVersion v) {
+            return v.isWithheld() ? new VersionResponse(null, v.editionCode(), null, null, null, null)
+                    : new VersionResponse(v.id(), v.editionCode(), v.headline(), v.status().dbValue(), v.derivedFrom(),
+                            v.followsSource());
+        }
     }
 
     @GetMapping("/api/admin/v1/articles/{id}/translations")
     List<VersionResponse> translations(@PathVariable long id) {
-        workflow.open(user(), id);
         return versions(id);
     }
 
@@ -151,8 +154,7 @@ class AdminApiController {
     }
 
     private List<VersionResponse> versions(long id) {
-        return translations.versions(id).stream().map(v -> new VersionResponse(v.id(), v.editionCode(), v.headline(),
-                v.status().dbValue(), v.derivedFrom(), v.followsSource())).toList();
+        return workflow.versions(user(), id).stream().map(VersionResponse::of).toList();
     }
 
     @GetMapping(path = "/api/admin/v1/openapi.json", produces = MediaType.APPLICATION_JSON_VALUE)

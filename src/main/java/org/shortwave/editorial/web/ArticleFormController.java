@@ -12,6 +12,7 @@ import org.shortwave.editorial.EditConflictException;
 import org.shortwave.editorial.EditorialWorkflow;
 import org.shortwave.i18n.Edition;
 import org.shortwave.i18n.Editions;
+import org.shortwave.platform.Refusal;
 import org.shortwave.site.SitePages;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -70,6 +71,8 @@ class ArticleFormController {
         try {
             long id = workflow.create(user, posted.toContent(chosen.code()));
             return EditorPages.saved(id);
+        } catch (Refusal e) {
+            return editorPages.refused(request, user, chosen.code(), null, posted, e);
         } catch (IllegalArgumentException e) {
             return editorPages.editor(request, user, chosen.code(), null, posted, e.getMessage(), null,
                     HttpStatus.valueOf(422));
@@ -97,6 +100,8 @@ class ArticleFormController {
         try {
             workflow.save(user, id, posted.version(), posted.toContent(editionCode));
             return EditorPages.saved(id);
+        } catch (Refusal e) {
+            return editorPages.refused(request, user, editionCode, article, posted, e);
         } catch (EditConflictException e) {
             // Keep what this user typed; show what the other saved; the next save is based on the other's version.
             EditorForm mine = posted.basedOn(e.current().version());

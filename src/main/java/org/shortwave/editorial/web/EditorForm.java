@@ -153,6 +153,45 @@ public record EditorForm(int version, String headline, String slug, String lead,
                         socialImage.isBlank() ? null : id(socialImage, "social image")));
     }
 
+    private static final java.util.regex.Pattern BODY_FIELD = java.util.regex.Pattern.compile("body\\[(\\d+)]\\.(\\w+)");
+    private static final java.util.regex.Pattern LIST_FIELD = java.util.regex.Pattern.compile("(topics|authors)\\[\\d+]");
+
+    /**
+     * The form's field for a service's field path: {@code body[3].media} is {@code blocks.3.media},
+     * {@code topics[1]} is {@code topic}, {@code authors[0]} is {@code author}; others are named alike.
+     */
+    static String formField(String path) {
+        if (path == null) {
+            return null;
+        }
+        var body = BODY_FIELD.matcher(path);
+        if (body.matches()) {
+            return "blocks." + body.group(1) + "." + body.group(2);
+        }
+        var list = LIST_FIELD.matcher(path);
+        if (list.matches()) {
+            return list.group(1).equals("topics") ? "topic" : "author";
+        }
+        return path;
+    }
+
+    /** The message key of a form field's label, or null for a field without one. */
+    static String fieldLabelKey(String formField) {
+        if (formField == null) {
+            return null;
+        }
+        if (formField.startsWith("blocks.") && formField.endsWith(".media")) {
+            return "editor.block.media";
+        }
+        return switch (formField) {
+            case "section" -> "editor.field.section";
+            case "topic" -> "editor.field.topics";
+            case "author" -> "editor.field.authors";
+            case "mainImage" -> "editor.field.main-image";
+            default -> null;
+        };
+    }
+
     private static void swap(List<BlockForm> list, int a, int b) {
         if (a >= 0 && b >= 0 && a < list.size() && b < list.size()) {
             BlockForm moved = list.get(a);

@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import java.util.Map;
 import org.shortwave.accounts.Account;
+import org.shortwave.accounts.AdminChrome;
 import org.shortwave.accounts.CurrentAccount;
 import org.shortwave.accounts.NewsroomChrome;
 import org.shortwave.content.EditableArticle;
@@ -15,7 +16,10 @@ import org.shortwave.content.Taxonomy;
 import org.shortwave.content.Translations;
 import org.shortwave.editorial.EditorialWorkflow;
 import org.shortwave.i18n.Editions;
+import org.shortwave.media.MediaFilter;
 import org.shortwave.media.MediaLibrary;
+import org.shortwave.platform.Refusal;
+import org.shortwave.platform.web.RefusalStatus;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.ModelAndView;
@@ -59,6 +63,25 @@ class EditorPages {
      */
     ModelAndView editor(HttpServletRequest request, Account user, String editionCode, EditableArticle article,
             EditorForm form, String message, EditableArticle conflict, HttpStatus status) {
+        return editor(request, user, editionCode, article, form, message, conflict, status, null);
+    }
+
+    /**
+     * The editor again after a service's refusal of a save: the text as typed, the refusal in the page's language
+     * naming the field ("Main photo: ..."), and that field marked invalid.
+     */
+    ModelAndView refused(HttpServletRequest request, Account user, String editionCode, EditableArticle article,
+            EditorForm form, Refusal refusal) {
+        AdminChrome chrome = pages.chrome(request, "editor.edit.title", user);
+        String field = EditorForm.formField(refusal.field());
+        String text = chrome.t(refusal.messageKey(), refusal.args());
+        String label = EditorForm.fieldLabelKey(field);
+        String message = label == null ? text : chrome.t("editor.reference.invalid", chrome.t(label), text);
+        return editor(request, user, editionCode, article, form, message, null, RefusalStatus.of(refusal), field);
+    }
+
+    private ModelAndView editor(HttpServletRequest request, Account user, String editionCode, EditableArticle article,
+            EditorForm form, String message, EditableArticle conflict, HttpStatus status, String invalidField) {
         EditorPage.Permissions may = article == null
                 ? EditorPage.Permissions.NEW
                 : new EditorPage.Permissions(workflow.available(user, article));
@@ -71,10 +94,10 @@ class EditorPages {
                 editionCode, article, form, taxonomy.sections(editionCode), taxonomy.topics(editionCode),
                 taxonomy.people(), images, choices(user, "video", 50, form.blocks().stream()
                         .filter(b -> b.type().equals("video")).map(EditorForm.BlockForm::media)), message, conflict, others, may,
-                article == null ? List.of() : translations.versions(article.id()),
+                article == null ? List.of() : workflow.versions(user, article.id()),
                 article == null ? null : translations.derivation(article.id()).orElse(null),
                 editions.find(editionCode).map(edition -> edition.timeZone().getId()).orElse("UTC"),
-                appearance(editionCode, article, form, images));
+                appearance(editionCode, article, form, images), invalidField);
         return new ModelAndView("admin/editor", Map.of("page", page), status);
     }
 
