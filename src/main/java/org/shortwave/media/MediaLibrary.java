@@ -45,8 +45,10 @@ public class MediaLibrary {
     private final MediaRepository repository;
     private final MediaStore files;
     private final Path incomingDir;
+    private final java.time.Clock clock;
 
-    MediaLibrary(MediaRepository repository, MediaStore files, ShortwaveProperties properties) {
+    MediaLibrary(MediaRepository repository, MediaStore files, ShortwaveProperties properties, java.time.Clock clock) {
+        this.clock = clock;
         this.repository = repository;
         this.files = files;
         this.incomingDir = properties.dataDir().resolve("incoming");
@@ -240,8 +242,8 @@ public class MediaLibrary {
         repository.setOwner(id, editionCode, uploadedBy);
     }
 
-    private static MediaRepository.Viewer viewer(Account user) {
-        return new MediaRepository.Viewer(user.admin(), user.id(), user.roles().keySet());
+    private MediaRepository.Viewer viewer(Account user) {
+        return new MediaRepository.Viewer(user.admin(), user.id(), user.roles().keySet(), clock.instant());
     }
 
     /** The store the files are in. */

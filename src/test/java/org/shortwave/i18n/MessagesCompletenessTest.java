@@ -81,7 +81,8 @@ class MessagesCompletenessTest {
         // Words German shares with English, and texts that are only arguments.
         assertThat(same).isSubsetOf("list.separator", "quote.attribution", "video.label", "copyright.site",
                 "editor.filter.text", "editor.block.legend", "editor.block.text", "editor.block.video",
-                "admin.setup.name", "article.gregorian", "editor.field.status", "admin.users.state", "admin.token.name");
+                "admin.setup.name", "article.gregorian", "editor.field.status", "admin.users.state", "admin.token.name",
+                "editor.reference.invalid");
     }
 
     @Test

@@ -1,6 +1,7 @@
 package org.shortwave.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.net.URLEncoder;
@@ -39,6 +40,7 @@ import org.shortwave.content.Taxonomy;
 import org.shortwave.distribution.MirrorExport;
 import org.shortwave.media.TestFiles;
 import org.shortwave.editorial.EditorialWorkflow;
+import org.shortwave.platform.Refusal;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
@@ -137,6 +139,56 @@ class LeakProberIT extends AppTestBase {
                     where a.id = ?""").params(id, id).query(String.class).list().stream()
                     .map(path -> "/media/" + path).toList());
         }
+        referenceTricks();
+    }
+
+    /**
+     * An editor of en only first tries every reference trick on zh-hans's hidden stories (issue 15): their photos
+     * as her main image and in her body, then publishing her story; each hidden story as her translation partner;
+     * zh-hans's section and topic for her story. Every one is refused, so the prober must still find nothing.
+     */
+    private void referenceTricks() {
+        Account en = accounts.create(null, "trickster-" + UUID.randomUUID() + "@example.org", "Trickster", PASSWORD,
+                false);
+        accounts.grant(null, en.id(), "en", Role.EDITOR);
+        Account editor = accounts.find(en.id()).orElseThrow();
+        long enSection = taxonomy.sections("en").getFirst().id();
+        int tricks = 0;
+        List<Long> zhHidden = jdbc.sql("select id from article where edition_code = 'zh-hans' and id = any(?)")
+                .param(hiddenIds.toArray(Long[]::new)).query(Long.class).list();
+        for (long hidden : zhHidden) {
+            long photo = jdbc.sql("select main_image_id from article where id = ?").param(hidden).query(Long.class)
+                    .single();
+            String slug = "borrowed-" + UUID.randomUUID().toString().substring(0, 8);
+            assertThatThrownBy(() -> workflow.create(editor, borrowed(enSection, slug, photo, List.of(), List.of())))
+                    .isInstanceOf(Refusal.class);
+            long own = workflow.create(editor, borrowed(enSection, slug, null, List.of(), List.of()));
+            assertThatThrownBy(() -> workflow.save(editor, own, 1, borrowed(enSection, slug, null, List.of(),
+                    List.of(new Block.Image(photo, null, null))))).isInstanceOf(Refusal.class);
+            assertThatThrownBy(() -> workflow.save(editor, own, 1, borrowed(enSection, slug, photo, List.of(),
+                    List.of()))).isInstanceOf(Refusal.class);
+            workflow.publish(editor, own, 1, null, null); // her story goes public, with none of theirs
+            assertThatThrownBy(() -> workflow.linkTranslation(editor, own, hidden)).isInstanceOf(Refusal.class);
+            tricks += 4;
+        }
+        long zhSection = taxonomy.sections("zh-hans").getFirst().id();
+        long zhTopic = taxonomy.topics("zh-hans").getFirst().id();
+        String slug = "borrowed-" + UUID.randomUUID().toString().substring(0, 8);
+        assertThatThrownBy(() -> workflow.create(editor, borrowed(zhSection, slug, null, List.of(), List.of())))
+                .isInstanceOf(Refusal.class);
+        assertThatThrownBy(() -> workflow.create(editor, borrowed(enSection, slug, null, List.of(zhTopic),
+                List.of()))).isInstanceOf(Refusal.class);
+        tricks += 2;
+        System.out.printf("Leak prober: %d reference tricks by an en editor on zh-hans's hidden stories, all refused%n",
+                tricks);
+    }
+
+    private static ArticleContent borrowed(long section, String slug, Long mainImage, List<Long> topics,
+            List<Block> more) {
+        List<Block> body = new ArrayList<>(List.of(new Block.Paragraph(InlineHtml.sanitize("My own words."))));
+        body.addAll(more);
+        return new ArticleContent("en", section, "Borrowed pictures", slug, "", "", body, mainImage, List.of(),
+                topics, "Shortwave");
     }
 
     private ArticleContent content(String edition, long sectionId, String marker, long photo, String slug) {

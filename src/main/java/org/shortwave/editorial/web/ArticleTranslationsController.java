@@ -5,6 +5,8 @@ import org.shortwave.accounts.Account;
 import org.shortwave.accounts.CurrentAccount;
 import org.shortwave.content.Translations;
 import org.shortwave.editorial.EditorialWorkflow;
+import org.shortwave.platform.Refusal;
+import org.shortwave.platform.web.RefusalStatus;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -38,6 +40,8 @@ class ArticleTranslationsController {
                 workflow.linkTranslation(user, id, Long.parseLong(other.strip()));
             } catch (Translations.InvalidLinkException e) {
                 return editorPages.problem(request, "editor.translations.invalid", HttpStatus.CONFLICT);
+            } catch (Refusal e) { // the other article: unknown, or not the user's to link (References)
+                return editorPages.problem(request, e.messageKey(), RefusalStatus.of(e));
             }
         } else {
             throw new IllegalArgumentException("unknown translation operation");

@@ -194,14 +194,15 @@ public class MediaRepository {
 
     /**
      * SQL condition on {@code m}: the user may see and use the item (docs/media.md): an admin ({@code :admin}), the
-     * item is public, the user uploaded it ({@code :user}), or it belongs to an edition the user has a role in
+     * item is public by the live rule (a story the public may see at {@code :now} shows it; never the stored
+     * {@code visibility}, which follows the change feed a moment later), the user uploaded it ({@code :user}), or it belongs to an edition the user has a role in
      * ({@code :rights}).
      */
-    private static final String SEEN_BY = "(:admin or m.visibility = 'public' or m.uploaded_by = :user or "
-            + BELONGS_TO.formatted(":rights") + ")";
+    private static final String SEEN_BY = "(:admin or m.uploaded_by = :user or " + BELONGS_TO.formatted(":rights")
+            + " or " + SHOWN_PUBLICLY + ")";
 
     /** Who is asking, as the bind parameters of {@link #SEEN_BY}. */
-    public record Viewer(boolean admin, long userId, Set<String> rights) {
+    public record Viewer(boolean admin, long userId, Set<String> rights, Instant now) {
     }
 
     /** The items the viewer may see, by the filter (kind, words, edition), newest first, one page. */
@@ -265,7 +266,8 @@ public class MediaRepository {
 
     private static JdbcClient.StatementSpec bind(JdbcClient.StatementSpec statement, Viewer viewer) {
         return statement.param("admin", viewer.admin()).param("user", viewer.userId())
-                .param("rights", viewer.rights().toArray(String[]::new));
+                .param("rights", viewer.rights().toArray(String[]::new))
+                .param("now", viewer.now().atOffset(java.time.ZoneOffset.UTC));
     }
 
     /** Every stored file path (items, captions, renditions), for backups. */
