@@ -134,7 +134,10 @@ class AdminApiIT extends AppTestBase {
         assertThat(call("POST", "/articles", editorToken, "{not json").statusCode()).isEqualTo(400);
         Map<String, Object> wrongSection = new java.util.HashMap<>(article("错栏目", List.of()));
         wrongSection.put("section", 999_999_999);
-        assertThat(call("POST", "/articles", editorToken, wrongSection).statusCode()).isEqualTo(400);
+        var unknownSection = call("POST", "/articles", editorToken, wrongSection); // ADR 0020: 422 naming the field
+        assertThat(unknownSection.statusCode()).isEqualTo(422);
+        assertThat(json(unknownSection).get("field").asString()).isEqualTo("section");
+        assertThat(json(unknownSection).get("code").asString()).isEqualTo("reference.section.unknown");
         assertThat(call("GET", "/articles/999999999", editorToken, null).statusCode()).isEqualTo(404);
 
         assertThat(jdbc.sql("select count(*) from article where derived_from is null").query(Long.class).single()).isEqualTo(before);
