@@ -100,13 +100,13 @@ class ArticleFormController {
         try {
             workflow.save(user, id, posted.version(), posted.toContent(editionCode));
             return EditorPages.saved(id);
-        } catch (Refusal e) {
-            return editorPages.refused(request, user, editionCode, article, posted, e);
         } catch (EditConflictException e) {
             // Keep what this user typed; show what the other saved; the next save is based on the other's version.
             EditorForm mine = posted.basedOn(e.current().version());
             return editorPages.editor(request, user, editionCode, e.current(), mine, "editor.conflict", e.current(),
                     HttpStatus.CONFLICT);
+        } catch (Refusal e) {
+            return editorPages.refused(request, user, editionCode, article, posted, e);
         } catch (IllegalArgumentException e) {
             return editorPages.editor(request, user, editionCode, article, posted, e.getMessage(), null,
                     HttpStatus.valueOf(422));

@@ -72,6 +72,9 @@ class EditorPages {
      */
     ModelAndView refused(HttpServletRequest request, Account user, String editionCode, EditableArticle article,
             EditorForm form, Refusal refusal) {
+        if (refusal.field() == null) {
+            throw refusal; // about the request as a whole (no right to write here): the problem page says it
+        }
         AdminChrome chrome = pages.chrome(request, "editor.edit.title", user);
         String field = EditorForm.formField(refusal.field());
         String text = chrome.t(refusal.messageKey(), refusal.args());
