@@ -262,7 +262,7 @@ class TranslationsIT extends AppTestBase {
         assertThat(api("POST", "/articles/" + otherChinese + "/translations", token, Map.of("article", english))
                 .statusCode()).isEqualTo(409);
         assertThat(api("POST", "/articles/" + chinese + "/translations", token, Map.of("article", 999_999_999))
-                .statusCode()).isEqualTo(404);
+                .statusCode()).isEqualTo(422); // an unknown reference (ADR 0020), not this article
         assertThat(api("POST", "/articles/" + chinese + "/translations", token, Map.of()).statusCode()).isEqualTo(400);
         assertThat(api("POST", "/articles/" + chinese + "/translations", token, "{\"article\": \"x\"}").statusCode())
                 .isEqualTo(400);
