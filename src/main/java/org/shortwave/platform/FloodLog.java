@@ -25,12 +25,17 @@ public final class FloodLog {
     }
 
     public void report(Throwable failure) {
+        report(rootCause(failure));
+    }
+
+    /** As {@link #report(Throwable)}, with the cause already put in words (when the failure's text is untrusted). */
+    public void report(String cause) {
         long count = unreported.incrementAndGet();
         long now = System.nanoTime();
         long next = nextReport.get();
         if (now - next >= 0 && nextReport.compareAndSet(next, now + intervalNanos)) {
             unreported.addAndGet(-count);
-            log.warn("{}: {} since the last report; the latest because of {}", what, count, rootCause(failure));
+            log.warn("{}: {} since the last report; the latest because of {}", what, count, cause);
         }
     }
 

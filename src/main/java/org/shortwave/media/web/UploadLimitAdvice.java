@@ -1,6 +1,9 @@
 package org.shortwave.media.web;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import org.shortwave.platform.web.BadInput;
 import org.shortwave.i18n.Messages;
 import org.shortwave.media.MediaUploads;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -17,8 +20,8 @@ import org.springframework.boot.servlet.autoconfigure.MultipartProperties;
 /**
  * Multipart bodies are parsed before any controller is chosen, so an upload over
  * {@code spring.servlet.multipart.max-file-size} or {@code max-request-size} (or a broken multipart body) is
- * answered here: a 413 or 400 JSON error for the upload endpoint, instead of a 500 page. Other paths keep the
- * default handling.
+ * answered here: a 413 or 400 JSON error for the upload endpoints, instead of a 500 page. A broken multipart body
+ * sent anywhere else is refused as {@link BadInput#MULTIPART}: a 400 in the format of its surface.
  */
 @RestControllerAdvice
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -33,9 +36,12 @@ class UploadLimitAdvice {
     }
 
     @ExceptionHandler(MultipartException.class)
-    ResponseEntity<UploadError> multipart(MultipartException e, HttpServletRequest request) throws MultipartException {
-        if (!request.getRequestURI().startsWith("/admin/media")) {
-            throw e;
+    ResponseEntity<UploadError> multipart(MultipartException e, HttpServletRequest request,
+            HttpServletResponse response) throws IOException {
+        String path = request.getRequestURI();
+        if (!path.startsWith("/admin/media") && !path.startsWith("/api/admin/v1/media")) {
+            BadInput.MULTIPART.refuse(request, response, e);
+            return null;
         }
         var texts = messages.forLocale(LocaleContextHolder.getLocale());
         if (e instanceof MaxUploadSizeExceededException) {
@@ -43,6 +49,7 @@ class UploadLimitAdvice {
             return UploadError.of(413, "media.upload.too-large",
                     texts.format("media.upload.too-large", MediaUploads.megabytes(max.toBytes())), MediaUploads.FILE);
         }
+        BadInput.MULTIPART.count(e);
         return UploadError.of(400, "media.upload.unreadable", texts.get("media.upload.unreadable"), MediaUploads.FILE);
     }
 }

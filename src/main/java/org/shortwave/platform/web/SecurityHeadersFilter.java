@@ -30,13 +30,18 @@ public class SecurityHeadersFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        set(response, request.isSecure());
+        chain.doFilter(request, response);
+    }
+
+    /** The headers, for answers made outside the filter chain too (Tomcat's own, {@link TomcatErrorReports}). */
+    static void set(HttpServletResponse response, boolean secure) {
         response.setHeader("Content-Security-Policy", CONTENT_SECURITY_POLICY);
         response.setHeader("X-Content-Type-Options", "nosniff");
         response.setHeader("Referrer-Policy", "strict-origin-when-cross-origin");
         response.setHeader("X-Frame-Options", "DENY");
-        if (request.isSecure()) {
+        if (secure) {
             response.setHeader(HSTS, HSTS_VALUE);
         }
-        chain.doFilter(request, response);
     }
 }
