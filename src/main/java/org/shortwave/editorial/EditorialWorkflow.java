@@ -81,18 +81,6 @@ public class EditorialWorkflow {
         return FROM.getOrDefault(action, EnumSet.allOf(ArticleStatus.class)).contains(status);
     }
 
-    /**
-     * The link card's image is a stored photo. (Whether this user may use it here is the reference rule of issue 15,
-     * {@code References}; it joins this check when it lands.)
-     */
-    private void requireSocialImage(ArticleContent content) {
-        Long id = content.appearance().socialImageId();
-        if (id != null && !media.find(id).map(org.shortwave.media.MediaItem::isImage).orElse(false)) {
-            throw new org.shortwave.platform.Refusal(org.shortwave.platform.Refusal.Kind.UNKNOWN_REFERENCE,
-                    "socialImage", "editor.social-image.invalid");
-        }
-    }
-
     @Transactional(readOnly = true)
     public EditableArticle open(Account user, long id) {
         EditableArticle article = find(id);
@@ -105,7 +93,6 @@ public class EditorialWorkflow {
         if (!Permissions.allows(user, Action.CREATE, content.editionCode(), true, ArticleStatus.DRAFT)) {
             throw new NotAllowedException(Action.CREATE, 0);
         }
-        requireSocialImage(content);
         references.checkContent(user, content);
         long id = articles.createDraft(content, user.id());
         audit.record(user, "article.created", "article", id, content.headline());
@@ -120,7 +107,6 @@ public class EditorialWorkflow {
         if (!article.content().editionCode().equals(content.editionCode())) {
             throw new Refusal(Refusal.Kind.INVALID, "edition", "editor.invalid");
         }
-        requireSocialImage(content);
         references.checkContent(user, content);
         int version = articles.save(id, baseVersion, content, user.id()).orElseThrow(() -> conflict(id));
         audit.record(user, "article.saved", "article", id, "version " + version);

@@ -109,6 +109,10 @@ public class References {
         if (content.mainImageId() != null) {
             fields.add(new MediaField("mainImage", content.mainImageId(), "image"));
         }
+        Long socialImage = content.appearance().socialImageId();
+        if (socialImage != null) {
+            fields.add(new MediaField("socialImage", socialImage, "image"));
+        }
         List<Block> body = content.body();
         for (int i = 0; i < body.size(); i++) {
             switch (body.get(i)) {

@@ -16,6 +16,7 @@ import org.shortwave.content.NewsroomArticles;
 import org.shortwave.editorial.Action;
 import org.shortwave.editorial.ArticleNotFoundException;
 import org.shortwave.editorial.EditorialWorkflow;
+import org.shortwave.editorial.References;
 import org.shortwave.editorial.NotAllowedException;
 import org.shortwave.editorial.Permissions;
 import org.shortwave.editorial.PreviewLinks;
@@ -49,11 +50,13 @@ class ArticlePreviewController {
     private final PreviewPages previews;
     private final PreviewLinks links;
     private final EditorPages editorPages;
+    private final References references;
 
     ArticlePreviewController(CurrentAccount current, EditorialWorkflow workflow, NewsroomArticles articles,
             Editions editions, NewsroomChrome chrome, PreviewPages previews, PreviewLinks links,
-            EditorPages editorPages) {
+            EditorPages editorPages, References references) {
         this.editorPages = editorPages;
+        this.references = references;
         this.current = current;
         this.workflow = workflow;
         this.articles = articles;
@@ -72,6 +75,9 @@ class ArticlePreviewController {
             throw new NotAllowedException(Action.CREATE, 0);
         }
         ArticleContent content = content(EditorForm.parse(form), chosen.code());
+        // The text on screen names ids like a save does: the same one rule, or a preview would show another
+        // edition's hidden photo texts.
+        references.checkContent(user, content);
         return page(request, response, chosen, content.headline(),
                 previews.render(chosen, 0, content, null, List.of()),
                 "/admin/articles/new?edition=" + chosen.code(), null, null, null, null);
@@ -84,6 +90,7 @@ class ArticlePreviewController {
         EditableArticle article = workflow.open(user, id);
         Edition edition = edition(article);
         ArticleContent content = content(EditorForm.parse(form), edition.code());
+        references.checkContent(user, content);
         var stored = articles.preview(id).orElseThrow(() -> new ArticleNotFoundException(id));
         return page(request, response, edition, content.headline(),
                 previews.render(edition, id, content, article.publishedAt(), stored.notes()),
