@@ -43,7 +43,7 @@ class ModuleBoundariesTest {
             entry("cache", Set.of("platform")),
             entry("media", Set.of("accounts", "content", "i18n", "platform")),
             entry("search", Set.of("content", "i18n", "platform")),
-            entry("site", Set.of("analytics", "cache", "content", "i18n", "media", "platform", "search")),
+            entry("site", Set.of("accounts", "analytics", "cache", "content", "i18n", "media", "platform", "search")),
             entry("distribution", Set.of("cache", "content", "i18n", "media", "platform", "site")),
             entry("editorial", Set.of("accounts", "content", "i18n", "media", "platform", "site")),
             entry("backup", Set.of("media", "platform", "search")),
