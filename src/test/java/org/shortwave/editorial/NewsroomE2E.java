@@ -167,7 +167,7 @@ class NewsroomE2E extends BrowserTestBase {
             page.setInputFiles("#file", photo);
             page.fill("#alt", "夜色中的港口");
             page.click("form.stack button[type=submit]");
-            assertThat(page.textContent("p.message")).contains("已上传");
+            assertThat(page.textContent(".message.success")).contains("已上传");
             assertThat(page.locator("img.uploaded").getAttribute("alt")).isEqualTo("夜色中的港口");
             screenshot(page, "newsroom-upload");
 

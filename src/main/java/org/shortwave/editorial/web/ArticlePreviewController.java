@@ -75,9 +75,7 @@ class ArticlePreviewController {
             throw new NotAllowedException(Action.CREATE, 0);
         }
         ArticleContent content = content(EditorForm.parse(form), chosen.code());
-        // The text on screen names ids like a save does: the same one rule, or a preview would show another
-        // edition's hidden photo texts.
-        references.checkContent(user, content);
+        checkReferences(user, content);
         return page(request, response, chosen, content.headline(),
                 previews.render(chosen, 0, content, null, List.of()),
                 "/admin/articles/new?edition=" + chosen.code(), null, null, null, null);
@@ -90,7 +88,7 @@ class ArticlePreviewController {
         EditableArticle article = workflow.open(user, id);
         Edition edition = edition(article);
         ArticleContent content = content(EditorForm.parse(form), edition.code());
-        references.checkContent(user, content);
+        checkReferences(user, content);
         var stored = articles.preview(id).orElseThrow(() -> new ArticleNotFoundException(id));
         return page(request, response, edition, content.headline(),
                 previews.render(edition, id, content, article.publishedAt(), stored.notes()),
@@ -157,6 +155,18 @@ class ArticlePreviewController {
     @ExceptionHandler(NotAllowedException.class)
     ModelAndView notAllowed(HttpServletRequest request, HttpServletResponse response) {
         return problem(request, response, "editor.not-allowed", HttpStatus.FORBIDDEN);
+    }
+
+    /**
+     * The text on screen names ids as a save does, so it goes through the same one rule, or a preview would show
+     * another edition's hidden photo texts. The refusal keeps its kind and field and says why a preview is refused.
+     */
+    private void checkReferences(Account user, ArticleContent content) {
+        try {
+            references.checkContent(user, content);
+        } catch (Refusal refused) {
+            throw new Refusal(refused.kind(), refused.field(), "preview.invalid");
+        }
     }
 
     @ExceptionHandler(ArticleNotFoundException.class)
