@@ -145,7 +145,10 @@ class BadInputSweepIT extends AppTestBase {
         answers.forEach(a -> byStatus.merge(a.status(), 1, Integer::sum));
         System.out.printf("Bad-input sweep: %d routes, %d requests in %d s; statuses %s%n", swept.size(),
                 answers.size(), seconds, byStatus);
-        assertThat(answers).filteredOn(a -> a.status() >= 500 && a.status() != 501 && a.status() != 505)
+        // 501 and 505 are Tomcat's due answers to those requests; a health endpoint's 503 is its reading (the
+        // index may lag the suite's writes), not a fault of the input.
+        assertThat(answers).filteredOn(a -> a.status() >= 500 && a.status() != 501 && a.status() != 505
+                        && !(a.status() == 503 && a.request().contains(" /api/health/")))
                 .as("answers of 5xx").isEmpty();
         assertThat(answers).filteredOn(a -> !a.secured()).as("answers without the security headers").isEmpty();
         assertThat(answers).filteredOn(a -> a.request().contains(" /api/") && a.status() >= 400

@@ -59,7 +59,7 @@ class ObjectLevelAuthorizationIT extends AppTestBase {
     enum Caller { CONTRIBUTOR, EDITOR, OTHER_EDITION_EDITOR, NO_ROLE, ADMIN }
 
     /** What a field names. */
-    enum Probe { SECTION, TOPIC, AUTHOR, MAIN_IMAGE, BODY_IMAGE, BODY_VIDEO, PARTNER }
+    enum Probe { SECTION, TOPIC, AUTHOR, MAIN_IMAGE, SOCIAL_IMAGE, BODY_IMAGE, BODY_VIDEO, PARTNER }
 
     enum IdCase { OTHER_EDITION, HIDDEN_STORY_MEDIA, WRONG_KIND, NONEXISTENT, UNREADABLE }
 
@@ -69,6 +69,7 @@ class ObjectLevelAuthorizationIT extends AppTestBase {
     private static final Set<String> NOT_REFERENCES = Set.of(
             "ArticleRequest.version", "ActionRequest.version", "EditorForm.version", "EditorForm.headline",
             "EditorForm.slug", "EditorForm.lead", "EditorForm.dateline", "EditorForm.copyright", "EditorForm.blocks",
+            "EditorForm.searchDescription", "EditorForm.socialTitle",
             "BlockForm.type", "BlockForm.text", "BlockForm.attribution", "BlockForm.level", "BlockForm.caption",
             "BlockForm.credit", "BlockForm.ordered", "BlockForm.items",
             // controller parameters: an operation's name, the edition (checked as a right), the article's own
@@ -82,12 +83,14 @@ class ObjectLevelAuthorizationIT extends AppTestBase {
             Map.entry("ArticleRequest.topics", List.of(Probe.TOPIC)),
             Map.entry("ArticleRequest.authors", List.of(Probe.AUTHOR)),
             Map.entry("ArticleRequest.mainImage", List.of(Probe.MAIN_IMAGE)),
+            Map.entry("ArticleRequest.socialImage", List.of(Probe.SOCIAL_IMAGE)),
             Map.entry("ArticleRequest.body", List.of(Probe.BODY_IMAGE, Probe.BODY_VIDEO)),
             Map.entry("TranslationRequest.article", List.of(Probe.PARTNER)),
             Map.entry("EditorForm.section", List.of(Probe.SECTION)),
             Map.entry("EditorForm.topics", List.of(Probe.TOPIC)),
             Map.entry("EditorForm.authors", List.of(Probe.AUTHOR)),
             Map.entry("EditorForm.mainImage", List.of(Probe.MAIN_IMAGE)),
+            Map.entry("EditorForm.socialImage", List.of(Probe.SOCIAL_IMAGE)),
             Map.entry("BlockForm.media", List.of(Probe.BODY_IMAGE, Probe.BODY_VIDEO)),
             Map.entry("param.other", List.of(Probe.PARTNER)));
 
@@ -247,7 +250,7 @@ class ObjectLevelAuthorizationIT extends AppTestBase {
         boolean admin = caller == Caller.ADMIN;
         return switch (probe) {
             case SECTION, TOPIC, AUTHOR -> 422;
-            case MAIN_IMAGE, BODY_IMAGE, BODY_VIDEO -> {
+            case MAIN_IMAGE, SOCIAL_IMAGE, BODY_IMAGE, BODY_VIDEO -> {
                 if (idCase == IdCase.NONEXISTENT) {
                     yield 422;
                 }
@@ -283,7 +286,7 @@ class ObjectLevelAuthorizationIT extends AppTestBase {
             case SECTION -> idCase == IdCase.OTHER_EDITION ? other.get("section") : null;
             case TOPIC -> idCase == IdCase.OTHER_EDITION ? other.get("topic") : null;
             case AUTHOR -> null;
-            case MAIN_IMAGE, BODY_IMAGE, BODY_VIDEO -> switch (idCase) {
+            case MAIN_IMAGE, SOCIAL_IMAGE, BODY_IMAGE, BODY_VIDEO -> switch (idCase) {
                 case OTHER_EDITION -> probe == Probe.BODY_VIDEO ? other.get("video") : other.get("photo");
                 case HIDDEN_STORY_MEDIA -> other.get("embargoedPhoto");
                 case WRONG_KIND -> probe == Probe.BODY_VIDEO ? home.get("photo") : home.get("video");
@@ -309,6 +312,7 @@ class ObjectLevelAuthorizationIT extends AppTestBase {
         return "{\"edition\":\"" + edition + "\",\"section\":" + section + ",\"headline\":\"" + marker
                 + "\",\"slug\":\"" + marker + "\",\"lead\":\"\",\"dateline\":\"\",\"body\":" + body
                 + (probe == Probe.MAIN_IMAGE ? ",\"mainImage\":" + id : "")
+                + (probe == Probe.SOCIAL_IMAGE ? ",\"socialImage\":" + id : "")
                 + ",\"authors\":" + (probe == Probe.AUTHOR ? "[" + id + "]" : "[]")
                 + ",\"topics\":" + (probe == Probe.TOPIC ? "[" + id + "]" : "[]")
                 + ",\"copyright\":\"Shortwave\"" + (version == null ? "" : ",\"version\":" + version) + "}";
@@ -332,6 +336,7 @@ class ObjectLevelAuthorizationIT extends AppTestBase {
             case TOPIC -> form.put("topic", String.valueOf(id));
             case AUTHOR -> form.put("author", String.valueOf(id));
             case MAIN_IMAGE -> form.put("mainImage", String.valueOf(id));
+            case SOCIAL_IMAGE -> form.put("socialImage", String.valueOf(id));
             case BODY_IMAGE, BODY_VIDEO -> {
                 form.put("blocks.1.type", probe == Probe.BODY_IMAGE ? "image" : "video");
                 form.put("blocks.1.media", String.valueOf(id));
