@@ -6,7 +6,6 @@ import org.shortwave.accounts.CurrentAccount;
 import org.shortwave.content.Translations;
 import org.shortwave.editorial.EditorialWorkflow;
 import org.shortwave.platform.Refusal;
-import org.shortwave.platform.web.RefusalStatus;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -41,7 +40,7 @@ class ArticleTranslationsController {
             } catch (Translations.InvalidLinkException e) {
                 return editorPages.problem(request, "editor.translations.invalid", HttpStatus.CONFLICT);
             } catch (Refusal e) { // the other article: unknown, or not the user's to link (References)
-                return editorPages.problem(request, e.messageKey(), RefusalStatus.of(e));
+                return editorPages.problem(request, e);
             }
         } else {
             throw new IllegalArgumentException("unknown translation operation");

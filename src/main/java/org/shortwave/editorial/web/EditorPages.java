@@ -130,9 +130,18 @@ class EditorPages {
 
     /** A refusal in the newsroom's language: the message key names the text. */
     ModelAndView problem(HttpServletRequest request, String messageKey, HttpStatus status) {
+        return problem(request, messageKey, new Object[0], status);
+    }
+
+    /** A service's refusal in the newsroom's language, its arguments filled in. */
+    ModelAndView problem(HttpServletRequest request, Refusal refusal) {
+        return problem(request, refusal.messageKey(), refusal.args(), RefusalStatus.of(refusal));
+    }
+
+    private ModelAndView problem(HttpServletRequest request, String messageKey, Object[] args, HttpStatus status) {
         Account user = current.get().orElse(null);
         return new ModelAndView("admin/problem", Map.of("chrome", pages.chrome(request, "editor.problem.title", user),
-                "messageKey", messageKey), status);
+                "messageKey", messageKey, "args", args), status);
     }
 
     static ModelAndView saved(long id) {

@@ -24,7 +24,7 @@ class NewsroomRefusals {
 
     @ExceptionHandler(Refusal.class)
     ModelAndView refused(HttpServletRequest request, Refusal refusal) {
-        return editorPages.problem(request, refusal.messageKey(), RefusalStatus.of(refusal));
+        return editorPages.problem(request, refusal);
     }
 
     /** The user may not open this page or make this change. */
