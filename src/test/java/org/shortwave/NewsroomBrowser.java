@@ -69,6 +69,19 @@ public class NewsroomBrowser {
                 .map(HttpCookie::getValue).findFirst().orElse(null);
     }
 
+    /** Drops the session cookie, as a session that ended (a restart, a timeout, cleared cookies) looks to the server. */
+    public void forgetSession() {
+        var store = cookies.getCookieStore();
+        store.getCookies().stream().filter(c -> c.getName().equals("JSESSIONID")).toList()
+                .forEach(c -> store.getURIs().forEach(u -> store.remove(u, c)));
+    }
+
+    /** The value of one of this browser's cookies, or null. */
+    public String cookie(String name) {
+        return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals(name))
+                .map(HttpCookie::getValue).findFirst().orElse(null);
+    }
+
     public HttpResponse<String> signIn(String email, String password) {
         String token = csrf("/admin/login");
         return post("/admin/login", Map.of("_csrf", token, "email", email, "password", password));

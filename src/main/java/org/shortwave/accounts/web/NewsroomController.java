@@ -27,17 +27,35 @@ class NewsroomController {
         this.audit = audit;
     }
 
+    /**
+     * The sign-in page. {@code return=close}: sign-in in a tab of its own, opened by the editor when its session
+     * ended (ADR 0021); once signed in, the page says the tab may be closed.
+     */
     @GetMapping("/admin/login")
     ModelAndView login(HttpServletRequest request, @RequestParam(required = false) String error,
             @RequestParam(name = "signed-out", required = false) String signedOut,
-            @RequestParam(required = false) String expired, @RequestParam(required = false) String created) {
+            @RequestParam(required = false) String expired, @RequestParam(required = false) String created,
+            @RequestParam(required = false) String kept, @RequestParam(name = "return", required = false) String back,
+            @AuthenticationPrincipal NewsroomUser user) {
+        boolean close = "close".equals(back);
+        if (close && user != null) {
+            return new ModelAndView("admin/signed-in", java.util.Map.of(
+                    "chrome", pages.chrome(request, "admin.login.signed-in.title", null)));
+        }
         String messageKey = error != null ? "admin.login.error"
                 : signedOut != null ? "admin.login.signed-out"
                 : expired != null ? "admin.login.expired"
                 : created != null ? "admin.login.created"
+                : kept != null ? "admin.login.kept"
                 : null;
         return new ModelAndView("admin/login", java.util.Map.of("chrome", pages.chrome(request, "admin.login.title", null),
-                "messageKey", messageKey == null ? "" : messageKey));
+                "messageKey", messageKey == null ? "" : messageKey, "returnTo", close ? "close" : ""));
+    }
+
+    /** The newsroom's address without its slash. */
+    @GetMapping("/admin")
+    String withoutSlash() {
+        return "redirect:/admin/";
     }
 
     @GetMapping("/admin/")

@@ -6,6 +6,8 @@ import org.shortwave.accounts.Accounts;
 import org.shortwave.accounts.ApiTokens;
 import org.shortwave.platform.PublicUrl;
 import org.shortwave.accounts.internal.LoginFailureRepository;
+import org.shortwave.accounts.SignedOutPosts;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -18,7 +20,9 @@ import org.springframework.security.core.session.SessionRegistry;
 import org.springframework.security.core.session.SessionRegistryImpl;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.util.matcher.AnyRequestMatcher;
 import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.session.HttpSessionEventPublisher;
@@ -51,17 +55,26 @@ class SecurityConfiguration {
     @Bean
     @Order(1)
     SecurityFilterChain newsroom(HttpSecurity http, LoginThrottle throttle, SessionRegistry sessions,
-            PublicUrl publicUrl, Accounts accounts) throws Exception {
+            PublicUrl publicUrl, Accounts accounts, ObjectProvider<SignedOutPosts> keepers) throws Exception {
+        // Scripts get JSON answers (401, 403) instead of the sign-in redirect; an editor form posted with an ended
+        // session is kept (ADR 0021); sign-in then leads back to it.
+        RefusedRequests refused = new RefusedRequests(keepers.orderedStream().toList());
         http.securityMatcher("/admin/**")
                 .authorizeHttpRequests(requests -> requests
-                        .requestMatchers("/admin/login", "/admin/setup").permitAll()
+                        .requestMatchers("/admin/login", "/admin/setup", "/admin/session").permitAll()
                         .anyRequest().authenticated())
                 .formLogin(form -> form
                         .loginPage("/admin/login")
                         .usernameParameter("email")
                         .passwordParameter("password")
-                        .defaultSuccessUrl("/admin/", true)
+                        .successHandler((request, response, authentication) -> response.sendRedirect(
+                                request.getContextPath() + refused.afterSignIn(request)))
                         .failureHandler(throttle))
+                .exceptionHandling(exceptions -> exceptions
+                        .defaultAuthenticationEntryPointFor(refused, new NewsroomJson())
+                        .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/admin/login"),
+                                AnyRequestMatcher.INSTANCE)
+                        .accessDeniedHandler(refused))
                 .logout(logout -> logout
                         .logoutUrl("/admin/logout")
                         .logoutSuccessUrl("/admin/login?signed-out"))

@@ -57,6 +57,10 @@ class SessionAccountFilter extends OncePerRequestFilter {
             if (session != null) {
                 session.invalidate();
             }
+            if (new NewsroomJson().matches(request)) {
+                NewsroomJson.answer(response, HttpServletResponse.SC_UNAUTHORIZED, "signed-out", false);
+                return;
+            }
             response.setHeader("Cache-Control", "no-store");
             response.sendRedirect(request.getContextPath() + "/admin/login?expired");
             return;
