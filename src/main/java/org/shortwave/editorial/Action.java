@@ -10,6 +10,8 @@ public enum Action {
     SUBMIT,
     /** Send a story in review back to its writer. */
     REJECT,
+    /** Take one's own story back from review, to go on writing it. */
+    WITHDRAW,
     /** Publish now or at a later time, with or without an embargo. */
     PUBLISH,
     UNPUBLISH,

@@ -110,8 +110,10 @@ public class Drafts {
         drafts.deleteForKey(user.id(), key);
     }
 
-    /** Stores a draft as it is (a kept form handed to its user: {@link KeptPosts}), after the same checks. */
-    @Transactional
+    /**
+     * Stores a draft as it is (a kept form handed to its user: {@link KeptPosts}), after the same checks. Runs in
+     * the caller's transaction, not one of its own: a refusal here must not roll back the caller's work.
+     */
     Draft put(Account user, Long articleId, String editionCode, Map<String, List<String>> posted) {
         Map<String, List<String>> form = clean(posted);
         Draft draft = articleId != null

@@ -17,6 +17,7 @@ import org.shortwave.content.NewsroomArticles;
 import org.shortwave.content.Revision;
 import org.shortwave.content.StoryVersion;
 import org.shortwave.content.Translations;
+import org.shortwave.editorial.internal.ReviewNoteRepository;
 import org.shortwave.platform.Refusal;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -36,6 +37,7 @@ public class EditorialWorkflow {
     private static final Map<Action, Set<ArticleStatus>> FROM = Map.of(
             Action.SUBMIT, EnumSet.of(ArticleStatus.DRAFT),
             Action.REJECT, EnumSet.of(ArticleStatus.IN_REVIEW),
+            Action.WITHDRAW, EnumSet.of(ArticleStatus.IN_REVIEW),
             Action.PUBLISH, EnumSet.of(ArticleStatus.DRAFT, ArticleStatus.IN_REVIEW, ArticleStatus.UNPUBLISHED,
                     ArticleStatus.PUBLISHED),
             Action.UNPUBLISH, EnumSet.of(ArticleStatus.PUBLISHED),
@@ -47,11 +49,13 @@ public class EditorialWorkflow {
     private final AuditLog audit;
     private final Clock clock;
     private final org.shortwave.media.MediaLibrary media;
+    private final ReviewNoteRepository reviewNotes;
 
     EditorialWorkflow(NewsroomArticles articles, Translations translations, References references, AuditLog audit,
-            Clock clock, org.shortwave.media.MediaLibrary media) {
+            Clock clock, org.shortwave.media.MediaLibrary media, ReviewNoteRepository reviewNotes) {
         this.media = media;
         this.references = references;
+        this.reviewNotes = reviewNotes;
         this.articles = articles;
         this.translations = translations;
         this.audit = audit;
@@ -70,7 +74,10 @@ public class EditorialWorkflow {
     public Set<Action> available(Account user, EditableArticle article) {
         Set<Action> actions = EnumSet.noneOf(Action.class);
         for (Action action : Action.values()) {
-            if (action != Action.CREATE && possibleFrom(action, article.status()) && may(user, action, article)) {
+            // Withdrawing is taking one's own story back; an editor sends another's back (REJECT).
+            boolean ownAction = action != Action.WITHDRAW || isOwn(user, article);
+            if (action != Action.CREATE && ownAction && possibleFrom(action, article.status())
+                    && may(user, action, article)) {
                 actions.add(action);
             }
         }
@@ -159,6 +166,60 @@ public class EditorialWorkflow {
     @Transactional
     public int reject(Account user, long id, int baseVersion) {
         return transition(user, id, baseVersion, Action.REJECT, ArticleStatus.DRAFT, null, null);
+    }
+
+    /** The writer takes her story back from review, to go on writing it. */
+    @Transactional
+    public int withdraw(Account user, long id, int baseVersion) {
+        return transition(user, id, baseVersion, Action.WITHDRAW, ArticleStatus.DRAFT, null, null);
+    }
+
+    /**
+     * A workflow button of the editor's form, acting on the text on screen: the text is saved first when it
+     * differs from the stored one (and the user may edit), then the action is taken on the new version, in one
+     * transaction, so "submit" never drops unsaved edits. A note goes into the review conversation with it.
+     * Returns the article's new version.
+     *
+     * @param content the text on screen, or null when the form had none (a read-only copy)
+     */
+    @Transactional
+    public int act(Account user, long id, int baseVersion, ArticleContent content, Action action, Instant at,
+            Instant embargoUntil, String note) {
+        String noteText = note == null ? "" : note.strip();
+        if (noteText.length() > 2000) {
+            throw new Refusal(Refusal.Kind.INVALID, "reviewNote", "editor.review.note-too-long");
+        }
+        try {
+            ArticleContent.requireNoReordering(noteText, "a note", IllegalArgumentException::new);
+        } catch (IllegalArgumentException e) {
+            throw new Refusal(Refusal.Kind.INVALID, "reviewNote", "editor.review.note-invalid");
+        }
+        EditableArticle article = find(id);
+        int version = baseVersion;
+        if (content != null && may(user, Action.EDIT, article) && !content.equals(article.content())) {
+            version = save(user, id, baseVersion, content);
+        }
+        version = switch (action) {
+            case SUBMIT -> submit(user, id, version);
+            case REJECT -> reject(user, id, version);
+            case WITHDRAW -> withdraw(user, id, version);
+            case PUBLISH -> publish(user, id, version, at, embargoUntil);
+            case UNPUBLISH -> unpublish(user, id, version);
+            default -> throw new Refusal(Refusal.Kind.INVALID, "op", "editor.invalid.action");
+        };
+        if (!noteText.isEmpty()) {
+            String kind = action == Action.PUBLISH && at != null && at.isAfter(clock.instant()) ? "schedule"
+                    : action.name().toLowerCase(java.util.Locale.ROOT);
+            reviewNotes.add(id, kind, noteText, clock.instant(), user.id());
+        }
+        return version;
+    }
+
+    /** The review conversation of an article, oldest first, for those who may see the article. */
+    @Transactional(readOnly = true)
+    public List<ReviewNote> reviewNotes(Account user, long id) {
+        require(user, Action.VIEW, find(id));
+        return reviewNotes.of(id);
     }
 
     /**

@@ -7,13 +7,14 @@ import org.shortwave.content.ArticleStatus;
 
 /**
  * Who may do what, per edition. Admins: everything. Editors of an edition: everything in it. Contributors of an
- * edition: create, and read, edit and submit their own drafts. Anyone else: nothing. The table is tested cell by
- * cell in {@code PermissionsTest}.
+ * edition: create, and read, edit and submit their own drafts, and withdraw them from review. Anyone else: nothing.
+ * The table is tested cell by cell in {@code PermissionsTest}.
  */
 public final class Permissions {
 
     private static final Set<Action> CONTRIBUTOR_OWN_DRAFT = Set.of(Action.VIEW, Action.EDIT, Action.SUBMIT);
     private static final Set<Action> CONTRIBUTOR_OWN = Set.of(Action.VIEW);
+    private static final Set<Action> CONTRIBUTOR_OWN_IN_REVIEW = Set.of(Action.VIEW, Action.WITHDRAW);
 
     private Permissions() {
     }
@@ -36,7 +37,9 @@ public final class Permissions {
         return switch (role) {
             case EDITOR -> true;
             case CONTRIBUTOR -> action == Action.CREATE
-                    || own && (status == ArticleStatus.DRAFT ? CONTRIBUTOR_OWN_DRAFT : CONTRIBUTOR_OWN).contains(action);
+                    || own && (status == ArticleStatus.DRAFT ? CONTRIBUTOR_OWN_DRAFT
+                            : status == ArticleStatus.IN_REVIEW ? CONTRIBUTOR_OWN_IN_REVIEW : CONTRIBUTOR_OWN)
+                            .contains(action);
         };
     }
 

@@ -103,6 +103,9 @@ class NewsroomE2E extends BrowserTestBase {
         page.fill("#slug", "e2e-" + UUID.randomUUID().toString().substring(0, 8));
         page.fill("#lead", "这是一篇由浏览器测试写成的报道的导语。");
         page.fill("#dateline", "（短波中文）");
+        // The section has no default: the first option says "choose".
+        assertThat(page.inputValue("#section")).isEmpty();
+        page.selectOption("#section", new SelectOption().setIndex(1));
         page.check("input[name=mainImage] >> nth=1");
         page.fill("textarea[name='blocks.0.text']", "第一段，**重要**的消息。");
         page.click("button[value='add:image']");
@@ -250,9 +253,13 @@ class NewsroomE2E extends BrowserTestBase {
             assertThat(page.textContent("#time-zone-hint")).contains(zone.getId());
             page.fill("#publishAt", LocalDateTime.ofInstant(due, zone).toString());
             screenshot(page, "newsroom-schedule");
-            page.click("button[value=publish]");
-            assertThat(page.textContent("p.state strong")).isEqualTo("已发布");
-            assertThat(page.getAttribute("p.schedule time", "datetime")).isEqualTo(due.toString());
+            page.click("button[value=schedule]");
+            // Until it is public it reads "scheduled for" its time, in the edition's zone, and the form keeps the plan.
+            String local = java.time.format.DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm").format(due.atZone(zone));
+            assertThat(page.textContent("p.state strong")).contains(local + " " + zone.getId());
+            assertThat(page.inputValue("#publishAt")).isEqualTo(LocalDateTime.ofInstant(due, zone).toString());
+            page.navigate(uri("/admin/articles?edition=zh-hans&q=" + token).toString());
+            assertThat(page.textContent("tbody")).contains(local + " " + zone.getId());
 
             // A minute before its time it is nowhere public, however often the scheduler runs meanwhile.
             clock.advance(Duration.between(clock.instant(), due.minusSeconds(60)));
@@ -339,7 +346,7 @@ class NewsroomE2E extends BrowserTestBase {
             page.fill("#headline", headline);
             page.fill("#slug", "erste-meldung");
             page.fill("#lead", "Die erste Meldung der neuen Ausgabe.");
-            assertThat(page.locator("#section option:checked").textContent()).isEqualTo("Wissenschaft");
+            page.selectOption("#section", new SelectOption().setLabel("Wissenschaft"));
             page.fill("textarea[name='blocks.0.text']", "Der erste Absatz.");
             page.click("form.editor button[value=save] >> nth=0");
             assertThat(page.url()).contains("?saved");

@@ -35,7 +35,8 @@ class PermissionsTest {
                     cells.add(Arguments.of(DISABLED_ADMIN, action, own, status, false));
                     boolean contributor = action == Action.CREATE
                             || own && (action == Action.VIEW
-                                    || status == ArticleStatus.DRAFT && (action == Action.EDIT || action == Action.SUBMIT));
+                                    || status == ArticleStatus.DRAFT && (action == Action.EDIT || action == Action.SUBMIT)
+                                    || status == ArticleStatus.IN_REVIEW && action == Action.WITHDRAW);
                     cells.add(Arguments.of(CONTRIBUTOR, action, own, status, contributor));
                 }
             }

@@ -63,13 +63,20 @@ class AuthorizationMatrixIT extends AppTestBase {
      * allowed change would alter what other tests see, such as adding an edition. The article is a zh-hans story written by OWNER, a zh-hans contributor;
      * OTHER_WRITER is another zh-hans contributor, OTHER_EDITION_EDITOR edits the en edition only; DISABLED was a
      * zh-hans editor, signed in before being disabled: their session ended, so the CSRF token of their open form is
-     * no longer valid and newsroom forms answer 403 before anything runs; the two token callers hold a zh-hans
+     * no longer valid and newsroom forms answer 403 before anything runs, except the editor's form, which is kept
+     * and sent to sign in (S, ADR 0021), and autosave, which answers 401; the two token callers hold a zh-hans
      * editor's revoked or expired token.
      */
     static final String POLICY = """
             route                                                    ANON OWN OTHR EDIT OEDT ADMN DSBL RVKD EXPD
-            POST /admin/articles/new                                  S    A    A    A    F    A    F    S    S
-            POST /admin/articles/{id} [save a draft]                  S    A    F    A    F    A    F    S    S
+            POST /admin/articles/new                                  S    A    A    A    F    A    S    S    S
+            POST /admin/articles/{id} [save a draft]                  S    A    F    A    F    A    S    S    S
+            POST /admin/articles/{id} [save and publish]              S    F    F    A    F    A    S    S    S
+            POST /admin/articles/{id} [withdraw from review]          S    A    F    A    F    A    S    S    S
+            POST /admin/articles/autosave                             S    A    A    A    F    A    S    S    S
+            POST /admin/articles/{id}/autosave                        S    A    N    A    N    A    S    S    S
+            POST /admin/articles/{id}/draft/discard                   S    A    A    A    A    A    F    S    S
+            POST /admin/articles/drafts/{key}/discard                 S    A    A    A    A    A    F    S    S
             POST /admin/articles/{id}/workflow [submit a draft]       S    A    F    A    F    A    F    S    S
             POST /admin/articles/{id}/workflow [publish]              S    F    F    A    F    A    F    S    S
             POST /admin/articles/{id}/workflow [send back]            S    F    F    A    F    A    F    S    S
@@ -252,6 +259,18 @@ class AuthorizationMatrixIT extends AppTestBase {
                 editorForm(0, "edition", "zh-hans"))));
         cases.put("POST /admin/articles/{id} [save a draft]", new Case(State.DRAFT, cell -> form(
                 "/admin/articles/" + cell.articleId(), editorForm(version(cell.articleId())))));
+        cases.put("POST /admin/articles/{id} [save and publish]", new Case(State.IN_REVIEW, cell -> form(
+                "/admin/articles/" + cell.articleId(), editorForm(version(cell.articleId()), "op", "publish"))));
+        cases.put("POST /admin/articles/{id} [withdraw from review]", new Case(State.IN_REVIEW, cell -> form(
+                "/admin/articles/" + cell.articleId(), editorForm(version(cell.articleId()), "op", "withdraw"))));
+        cases.put("POST /admin/articles/autosave", new Case(null, cell -> form("/admin/articles/autosave", Map.of(
+                "edition", "zh-hans", "draftKey", UUID.randomUUID().toString(), "headline", "权限矩阵的草稿"))));
+        cases.put("POST /admin/articles/{id}/autosave", new Case(State.DRAFT, cell -> form(
+                "/admin/articles/" + cell.articleId() + "/autosave", editorForm(version(cell.articleId())))));
+        cases.put("POST /admin/articles/{id}/draft/discard", new Case(State.DRAFT, cell -> form(
+                "/admin/articles/" + cell.articleId() + "/draft/discard", Map.of())));
+        cases.put("POST /admin/articles/drafts/{key}/discard", new Case(null, cell -> form(
+                "/admin/articles/drafts/" + UUID.randomUUID() + "/discard", Map.of())));
         cases.put("POST /admin/articles/{id}/workflow [submit a draft]", workflowCase(State.DRAFT, "submit"));
         cases.put("POST /admin/articles/{id}/workflow [publish]", workflowCase(State.IN_REVIEW, "publish"));
         cases.put("POST /admin/articles/{id}/workflow [send back]", workflowCase(State.IN_REVIEW, "reject"));
@@ -452,7 +471,7 @@ class AuthorizationMatrixIT extends AppTestBase {
     private static char answer(String row, HttpResponse<String> response) {
         int status = response.statusCode();
         String location = response.headers().firstValue("Location").orElse("");
-        if (status == 401 || status == 302 && location.contains("/admin/login")) {
+        if (status == 401 || (status == 302 || status == 303) && location.contains("/admin/login")) {
             return 'S';
         }
         return switch (status) {

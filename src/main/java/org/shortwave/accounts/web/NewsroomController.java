@@ -20,8 +20,10 @@ class NewsroomController {
     private final NewsroomChrome pages;
     private final Accounts accounts;
     private final AuditLog audit;
+    private final org.shortwave.i18n.Editions editions;
 
-    NewsroomController(NewsroomChrome pages, Accounts accounts, AuditLog audit) {
+    NewsroomController(NewsroomChrome pages, Accounts accounts, AuditLog audit, org.shortwave.i18n.Editions editions) {
+        this.editions = editions;
         this.pages = pages;
         this.accounts = accounts;
         this.audit = audit;
@@ -64,6 +66,9 @@ class NewsroomController {
         List<Account> users = account.admin() ? accounts.all() : List.of();
         List<AuditEntry> recent = account.admin() ? audit.latest(20) : List.of();
         return new ModelAndView("admin/home", java.util.Map.of(
-                "chrome", pages.chrome(request, "admin.home.title", account), "users", users, "audit", recent));
+                "chrome", pages.chrome(request, "admin.home.title", account), "users", users, "audit", recent,
+                // Rights are shown by the edition's name, not its code ("中文（简体）", not "zh-hans").
+                "editionNames", editions.all().stream().collect(java.util.stream.Collectors.toMap(
+                        org.shortwave.i18n.Edition::code, org.shortwave.i18n.Edition::name))));
     }
 }

@@ -29,9 +29,13 @@ class ArticleListController {
     private final Taxonomy taxonomy;
     private final Editions editions;
     private final NewsroomChrome pages;
+    private final org.shortwave.editorial.Drafts drafts;
+    private final java.time.Clock clock;
 
     ArticleListController(CurrentAccount current, NewsroomArticles articles, Taxonomy taxonomy, Editions editions,
-            NewsroomChrome pages) {
+            NewsroomChrome pages, org.shortwave.editorial.Drafts drafts, java.time.Clock clock) {
+        this.drafts = drafts;
+        this.clock = clock;
         this.current = current;
         this.articles = articles;
         this.taxonomy = taxonomy;
@@ -42,7 +46,8 @@ class ArticleListController {
     @GetMapping("/admin/articles")
     ModelAndView list(HttpServletRequest request, @RequestParam(defaultValue = "") String edition,
             @RequestParam(defaultValue = "") String status, @RequestParam(defaultValue = "") String q,
-            @RequestParam(defaultValue = "") String author, @RequestParam(defaultValue = "") String section) {
+            @RequestParam(defaultValue = "") String author, @RequestParam(defaultValue = "") String section,
+            @RequestParam(name = "kept-lost", required = false) String keptLost) {
         Account user = current.require();
         ArticleStatus wanted = parseStatus(status);
         Long authorId = author.matches("[0-9]{1,18}") ? Long.valueOf(author) : null;
@@ -56,10 +61,18 @@ class ArticleListController {
                 .filter(i -> Permissions.allows(user, Action.VIEW, i.editionCode(),
                         Objects.equals(i.createdBy(), user.id()), i.status()))
                 .toList();
-        return new ModelAndView("admin/articles", Map.of("chrome", pages.chrome(request, "editor.list.title", user),
+        Map<String, Object> model = new java.util.HashMap<>(Map.of(
+                "chrome", pages.chrome(request, "editor.list.title", user),
                 "items", items, "editions", editions.all(), "edition", edition, "status", status, "q", q,
                 "sections", sections, "section", sectionId == null ? "" : String.valueOf(sectionId),
                 "people", taxonomy.people(), "author", authorId == null ? "" : String.valueOf(authorId)));
+        // Editions by name, times in each story's zone, "scheduled" until public, new articles only where she may
+        // write; her unsaved new articles offered (ADR 0021).
+        model.put("view", ArticleListView.of(editions.all(), ArticleFormController.creatableEditions(user, editions),
+                clock.instant()));
+        model.put("newDrafts", Recovery.NewDrafts.of(drafts.newArticles(user), editions));
+        model.put("keptLost", keptLost != null);
+        return new ModelAndView("admin/articles", model);
     }
 
     private static ArticleStatus parseStatus(String status) {

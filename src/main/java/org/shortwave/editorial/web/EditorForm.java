@@ -95,6 +95,7 @@ public record EditorForm(int version, String headline, String slug, String lead,
                 value(form, "socialTitle"), value(form, "socialImage"));
     }
 
+    /** The same text, to be saved over {@code newVersion} (after a conflict the user has seen). */
     /** Applies a block button: {@code add:TYPE}, {@code up:N}, {@code down:N}, {@code remove:N}; else unchanged. */
     EditorForm apply(String op) {
         if (op == null || !op.contains(":")) {

@@ -56,6 +56,10 @@ public record EditorPage(AdminChrome chrome, String editionCode, EditableArticle
             return actions.contains(Action.PUBLISH);
         }
 
+        public boolean withdraw() {
+            return actions.contains(Action.WITHDRAW);
+        }
+
         public boolean unpublish() {
             return actions.contains(Action.UNPUBLISH);
         }

@@ -4,7 +4,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import java.util.Map;
 import org.shortwave.accounts.Account;
-import org.shortwave.accounts.AdminChrome;
 import org.shortwave.accounts.CurrentAccount;
 import org.shortwave.accounts.NewsroomChrome;
 import org.shortwave.content.EditableArticle;
@@ -41,12 +40,14 @@ class EditorPages {
     private final Translations translations;
     private final PublishedArticles published;
     private final PublicUrl publicUrl;
+    private final java.time.Clock clock;
 
     EditorPages(CurrentAccount current, EditorialWorkflow workflow, Taxonomy taxonomy, Editions editions,
             MediaLibrary media, NewsroomChrome pages, EditingPresence presence, Translations translations,
-            PublishedArticles published, PublicUrl publicUrl) {
+            PublishedArticles published, PublicUrl publicUrl, java.time.Clock clock) {
         this.published = published;
         this.publicUrl = publicUrl;
+        this.clock = clock;
         this.current = current;
         this.workflow = workflow;
         this.taxonomy = taxonomy;
@@ -63,30 +64,29 @@ class EditorPages {
      */
     ModelAndView editor(HttpServletRequest request, Account user, String editionCode, EditableArticle article,
             EditorForm form, String message, EditableArticle conflict, HttpStatus status) {
-        return editor(request, user, editionCode, article, form, message, conflict, status, null);
+        java.time.ZoneId zone = editions.find(editionCode).map(org.shortwave.i18n.Edition::timeZone)
+                .orElse(java.time.ZoneOffset.UTC);
+        EditorDesk desk = new EditorDesk(Recovery.NONE, WorkflowForm.of(article, zone, clock.instant()),
+                article == null ? List.of() : workflow.reviewNotes(user, article.id()), zone, "", clock.instant());
+        return editor(request, user, editionCode, article, form, message, conflict, status, desk);
     }
 
     /**
      * The editor again after a service's refusal of a save: the text as typed, the refusal in the page's language
-     * naming the field ("Main photo: ..."), and that field marked invalid.
+     * naming the field ("Main photo: ..."), and that field marked invalid. A refusal of the whole request (the
+     * state moved on, a right withdrawn meanwhile) is shown the same way, without a field: the text is not lost.
      */
     ModelAndView refused(HttpServletRequest request, Account user, String editionCode, EditableArticle article,
-            EditorForm form, Refusal refusal) {
-        if (refusal.field() == null) {
-            throw refusal; // about the request as a whole (no right to write here): the problem page says it
-        }
-        AdminChrome chrome = pages.chrome(request, "editor.edit.title", user);
-        String field = EditorForm.formField(refusal.field());
-        String text = chrome.t(refusal.messageKey(), refusal.args());
-        String label = EditorForm.fieldLabelKey(field);
-        String message = label == null ? text : chrome.t("editor.reference.invalid", chrome.t(label), text);
-        return editor(request, user, editionCode, article, form, message, null, RefusalStatus.of(refusal), field);
+            EditorForm form, Refusal refusal, EditorDesk desk) {
+        return editor(request, user, editionCode, article, form, "", null, RefusalStatus.of(refusal),
+                desk.with(FieldError.of(refusal)));
     }
 
-    private ModelAndView editor(HttpServletRequest request, Account user, String editionCode, EditableArticle article,
-            EditorForm form, String message, EditableArticle conflict, HttpStatus status, String invalidField) {
+    /** @param desk the unsaved text, workflow fields and review notes beside the form (ADR 0021) */
+    ModelAndView editor(HttpServletRequest request, Account user, String editionCode, EditableArticle article,
+            EditorForm form, String message, EditableArticle conflict, HttpStatus status, EditorDesk desk) {
         EditorPage.Permissions may = article == null
-                ? EditorPage.Permissions.NEW
+                ? newArticle(user, editionCode)
                 : new EditorPage.Permissions(workflow.available(user, article));
         List<String> others = article == null ? List.of() : presence.open(article.id(), user);
         // Only what this user may see and use (the media rule, docs/media.md), and the items the form names.
@@ -100,8 +100,22 @@ class EditorPages {
                 article == null ? List.of() : workflow.versions(user, article.id()),
                 article == null ? null : translations.derivation(article.id()).orElse(null),
                 editions.find(editionCode).map(edition -> edition.timeZone().getId()).orElse("UTC"),
-                appearance(editionCode, article, form, images), invalidField);
-        return new ModelAndView("admin/editor", Map.of("page", page), status);
+                appearance(editionCode, article, form, images), desk.error() == null ? null : desk.error().field());
+        Map<String, String> names = editions.all().stream().collect(java.util.stream.Collectors.toMap(
+                org.shortwave.i18n.Edition::code, org.shortwave.i18n.Edition::name));
+        return new ModelAndView("admin/editor", Map.of("page", page, "desk", desk.named(names)), status);
+    }
+
+    /** A new article: saved, and then submitted or published by the same button if the user's role allows. */
+    private static EditorPage.Permissions newArticle(Account user, String editionCode) {
+        java.util.Set<org.shortwave.editorial.Action> actions = java.util.EnumSet.of(org.shortwave.editorial.Action.EDIT);
+        for (var action : java.util.List.of(org.shortwave.editorial.Action.SUBMIT, org.shortwave.editorial.Action.PUBLISH)) {
+            if (org.shortwave.editorial.Permissions.allows(user, action, editionCode, true,
+                    org.shortwave.content.ArticleStatus.DRAFT)) {
+                actions.add(action);
+            }
+        }
+        return new EditorPage.Permissions(actions);
     }
 
     private List<MediaItem> choices(Account user, String kind, int newest, String first, String second,
