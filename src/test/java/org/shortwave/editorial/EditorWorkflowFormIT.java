@@ -254,4 +254,30 @@ class EditorWorkflowFormIT extends AppTestBase {
         assertThat(status(id)).isEqualTo("in_review");
         assertThat(headline(id)).isEqualTo("会话结束后按了提交");
     }
+
+    @Test
+    void theBodyCanBeWrittenFirstAndAMissingSectionIsRefusedOnItsFieldInTheNewsroomsLanguage() {
+        NewsroomBrowser browser = signedIn(writer);
+        Document fresh = browser.page("/admin/articles/new?edition=zh-hans");
+        assertThat(fresh.selectFirst("#section option").val()).isEmpty();
+        assertThat(fresh.select("button[value^=add:]")).allSatisfy(b -> assertThat(b.hasAttr("formnovalidate")).isTrue());
+        assertThat(fresh.select("#headline[required], #section[required]")).isEmpty();
+        Map<String, String> form = AutosaveIT.fields(fresh);
+        form.put("blocks.0.text", "先写的正文。");
+        form.put("op", "add:paragraph");
+        Document added = Jsoup.parse(browser.post("/admin/articles/new", form).body());
+        assertThat(added.select("textarea[name='blocks.1.text']")).hasSize(1);
+        assertThat(added.selectFirst("textarea[name='blocks.0.text']").wholeText()).isEqualTo("先写的正文。");
+
+        form = AutosaveIT.fields(added);
+        form.put("headline", "先写正文的稿件");
+        form.put("op", "save");
+        HttpResponse<String> refused = browser.post("/admin/articles/new", form);
+        assertThat(refused.statusCode()).isEqualTo(422);
+        Document page = Jsoup.parse(refused.body());
+        assertThat(page.selectFirst("#section").attr("aria-invalid")).isEqualTo("true");
+        assertThat(page.select("[role=alert] a[href=#section]").text()).contains("请选择栏目");
+        assertThat(page.select("[role=alert]").text()).doesNotContain("must be chosen");
+        assertThat(page.selectFirst("textarea[name='blocks.0.text']").wholeText()).isEqualTo("先写的正文。");
+    }
 }
