@@ -270,6 +270,7 @@ class EditorWorkflowFormIT extends AppTestBase {
         assertThat(added.selectFirst("textarea[name='blocks.0.text']").wholeText()).isEqualTo("先写的正文。");
 
         form = AutosaveIT.fields(added);
+        form.put("blocks.1.text", "第二段。");
         form.put("headline", "先写正文的稿件");
         form.put("op", "save");
         HttpResponse<String> refused = browser.post("/admin/articles/new", form);
