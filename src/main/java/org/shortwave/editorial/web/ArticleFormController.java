@@ -17,7 +17,6 @@ import org.shortwave.editorial.Action;
 import org.shortwave.editorial.ArticleNotFoundException;
 import org.shortwave.editorial.Draft;
 import org.shortwave.editorial.Drafts;
-import org.shortwave.editorial.InvalidTransitionException;
 import org.shortwave.editorial.NotAllowedException;
 import org.shortwave.editorial.Permissions;
 import org.shortwave.editorial.ReviewNote;
@@ -125,7 +124,7 @@ class ArticleFormController {
             workflow.act(user, id, 1, null, action, plannedTime(op, planned, chosen),
                     EditionTime.parse(planned.embargoUntil(), chosen.timeZone(), "embargoUntil"), planned.reviewNote());
             return done(id, op);
-        } catch (Refusal | NotAllowedException | InvalidTransitionException e) {
+        } catch (Refusal e) {
             return EditorPages.saved(id);
         }
     }
