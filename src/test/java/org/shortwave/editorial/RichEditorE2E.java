@@ -31,10 +31,18 @@ class RichEditorE2E extends BrowserTestBase {
     @Autowired
     EditorialWorkflow workflow;
 
+    @Autowired
+    java.time.Clock clock;
+
     private Account editor;
+    private Account contributor;
 
     @BeforeAll
     void users() {
+        contributor = accounts.create(null, "rich-c-" + UUID.randomUUID() + "@example.org", "撰稿人李", PASSWORD,
+                false);
+        accounts.grant(null, contributor.id(), "zh-hans", Role.CONTRIBUTOR);
+        contributor = accounts.findByEmail(contributor.email()).orElseThrow();
         editor = accounts.create(null, "rich-" + UUID.randomUUID() + "@example.org", "编辑张", PASSWORD, false);
         for (String edition : List.of("zh-hans", "fa", "en")) {
             accounts.grant(null, editor.id(), edition, Role.EDITOR);
@@ -47,13 +55,31 @@ class RichEditorE2E extends BrowserTestBase {
     }
 
     private Page signIn(BrowserContext context) {
+        return signIn(context, editor);
+    }
+
+    private Page signIn(BrowserContext context, Account who) {
         Page page = context.newPage();
         page.navigate(uri("/admin/login").toString());
-        page.fill("#email", editor.email());
-        page.fill("#password", PASSWORD);
-        page.click("form.stack button[type=submit]");
+        signInOn(page, who);
         assertThat(page.url()).endsWith("/admin/");
         return page;
+    }
+
+    private static void signInOn(Page page, Account who) {
+        page.fill("#email", who.email());
+        page.fill("#password", PASSWORD);
+        page.click("form.stack button[type=submit]");
+    }
+
+    /** A new story's editor for this user, the body typed first, then the head fields: saved, its id. */
+    private long savedStory(Page page, String edition, String headline) {
+        page.navigate(uri("/admin/articles/new?edition=" + edition).toString());
+        page.waitForSelector(".rt-story");
+        page.click(".rt-story");
+        page.keyboard().type("先写正文，再填标题。");
+        fillHeadFields(page, headline);
+        return save(page);
     }
 
     /** A new story's editor, with the block editor started. */
@@ -335,6 +361,9 @@ class RichEditorE2E extends BrowserTestBase {
             page.keyboard().type("Keyboard only " + UUID.randomUUID().toString().substring(0, 4));
             // Tab on through the head fields to the toolbar, then into the story.
             for (int i = 0; i < 80 && !Boolean.TRUE.equals(page.evaluate("() => document.activeElement.classList.contains('rt-story')")); i++) {
+                if ("section".equals(page.evaluate("() => document.activeElement.id"))) {
+                    page.keyboard().press("ArrowDown"); // the section has no default: the first one is chosen
+                }
                 page.keyboard().press("Tab");
             }
             assertThat(page.evaluate("() => document.activeElement.classList.contains('rt-story')")).isEqualTo(true);
@@ -401,5 +430,84 @@ class RichEditorE2E extends BrowserTestBase {
                 .withTags(List.of("wcag2a", "wcag2aa", "wcag21aa")).analyze();
         return results.getViolations().stream()
                 .map(v -> v.getId() + " " + v.getNodes().stream().map(n -> n.getHtml()).toList()).toList();
+    }
+
+    @Test
+    void aSaveAfterTheSessionEndedAsksToSignInAgainAndThenSavesTheTextOnScreen() {
+        try (BrowserContext context = context("zh-CN")) {
+            Page page = signIn(context);
+            long id = savedStory(page, "zh-hans", "会话过期" + UUID.randomUUID().toString().substring(0, 4));
+            page.navigate(uri("/admin/articles/" + id).toString()); // away from ?saved, to see the next save land
+            page.waitForSelector(".rt-story");
+            page.fill("#lead", "会话结束之后改写的导语。");
+            context.clearCookies(); // the session ended: a restart, a timeout or cleared cookies look the same
+            page.click("form.editor button[value=save] >> nth=0");
+            page.waitForSelector("dialog.rt-dialog[open]");
+            screenshot(page, "editor-session-ended", false);
+            Page tab = page.waitForPopup(() -> page.click("dialog.rt-dialog a[href='/admin/login?return=close']"));
+            signInOn(tab, editor);
+            page.waitForURL("**/admin/articles/" + id + "?saved*");
+            assertThat(workflow.open(editor, id).content().lead()).isEqualTo("会话结束之后改写的导语。");
+            assertThat(page.inputValue("#lead")).isEqualTo("会话结束之后改写的导语。");
+        }
+    }
+
+    @Test
+    void aSubmitWithUnsavedEditsSendsThemToReviewAndTheWriterThenSeesAReadOnlyCopy() {
+        try (BrowserContext context = context("zh-CN")) {
+            Page page = signIn(context, contributor);
+            long id = savedStory(page, "zh-hans", "送审" + UUID.randomUUID().toString().substring(0, 4));
+            String changed = "送审前改过的标题" + UUID.randomUUID().toString().substring(0, 4);
+            page.fill("#headline", changed); // not saved: the submit button acts on the text on screen
+            page.fill("#reviewNote", "请看第二段的数字。");
+            page.click("form.editor button[value=submit]");
+            page.waitForURL("**/admin/articles/" + id + "?done=submit*");
+            var stored = workflow.open(editor, id);
+            assertThat(stored.status()).isEqualTo(org.shortwave.content.ArticleStatus.IN_REVIEW);
+            assertThat(stored.content().headline()).isEqualTo(changed);
+            assertThat(page.locator("form.editor").count()).as("no editable form while in review").isZero();
+            assertThat(page.textContent("section.read-only h3")).isEqualTo(changed);
+            assertThat(page.textContent("main")).contains("请看第二段的数字。");
+            assertThat(page.locator("button[value=withdraw]").count()).isEqualTo(1);
+            screenshot(page, "editor-in-review", false);
+        }
+    }
+
+    @Test
+    void aScheduledStoryShowsTheEditionsLocalTimeInTheFormAndTheListAndStaysHiddenUntilThen() {
+        java.time.ZoneId shanghai = java.time.ZoneId.of("Asia/Shanghai");
+        java.time.LocalDateTime at = java.time.LocalDate.ofInstant(clock.instant(), shanghai).plusDays(2)
+                .atTime(15, 33);
+        long id;
+        try (BrowserContext context = context("zh-CN")) {
+            Page page = signIn(context);
+            String headline = "定时" + UUID.randomUUID().toString().substring(0, 6);
+            id = savedStory(page, "zh-hans", headline);
+            page.fill("#publishAt", at.toString());
+            page.click("form.editor button[value=schedule]");
+            page.waitForURL("**/admin/articles/" + id + "?done=schedule*");
+            assertThat(page.inputValue("#publishAt")).as("the planned time kept in the form").isEqualTo(at.toString());
+            page.navigate(uri("/admin/articles?edition=zh-hans&q=" + headline).toString());
+            String row = page.locator("tr", new Page.LocatorOptions().setHasText(headline)).textContent();
+            assertThat(row).contains("15:33").doesNotContain("07:33");
+        }
+        assertThat(get(articlePath(id)).statusCode()).as("not public before its time").isEqualTo(404);
+    }
+
+    @Test
+    void aContributorIsOfferedOnlyTheEditionsAndActionsSheMayUse() {
+        try (BrowserContext context = context("zh-CN")) {
+            Page page = signIn(context, contributor);
+            page.navigate(uri("/admin/articles").toString());
+            List<String> offered = page.locator("p.new-article a").all().stream()
+                    .map(a -> a.getAttribute("href")).toList();
+            assertThat(offered).containsExactly("/admin/articles/new?edition=zh-hans");
+            // Asked for another edition's form, she gets her own edition's.
+            page.navigate(uri("/admin/articles/new?edition=en").toString());
+            assertThat(page.inputValue("form.editor input[name=edition]")).isEqualTo("zh-hans");
+            assertThat(page.locator("form.editor button[value=submit]").count()).isEqualTo(1);
+            assertThat(page.locator("form.editor button[value=publish], form.editor button[value=schedule]").count())
+                    .isZero();
+        }
     }
 }

@@ -30,7 +30,10 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Page;
 import org.shortwave.Await;
+import org.shortwave.Chromium;
 import org.shortwave.DefaultPortsTaken;
 import org.shortwave.Multipart;
 import org.shortwave.ShortwaveApplication;
@@ -71,6 +74,8 @@ class CrashDrillIT {
     static String url;
     static Path dataDir;
     static String token;
+    static String editorEmail;
+    static final String PASSWORD = "harbour lights at dusk";
     static long section;
     static final List<String> drills = new ArrayList<>();
 
@@ -93,8 +98,8 @@ class CrashDrillIT {
                     "Shortwave", "ltr", java.time.ZoneId.of("UTC"), true), 0);
             section = setup.getBean(Taxonomy.class).ensureSection("en", "drills", "Drills", 92);
             Accounts accounts = setup.getBean(Accounts.class);
-            Account editor = accounts.create(null, "crash-" + UUID.randomUUID() + "@example.org", "Drill editor",
-                    "harbour lights at dusk", true);
+            editorEmail = "crash-" + UUID.randomUUID() + "@example.org";
+            Account editor = accounts.create(null, editorEmail, "Drill editor", PASSWORD, true);
             token = setup.getBean(ApiTokens.class).create(accounts.find(editor.id()).orElseThrow(), "drills");
         } finally {
             System.clearProperty(LoggingSystem.SYSTEM_PROPERTY);
@@ -175,6 +180,48 @@ class CrashDrillIT {
                 inconsistencies.size(), inconsistencies.isEmpty() ? "" : ": " + inconsistencies, orphans);
         assertThat(drills).hasSize(3);
         assertThat(inconsistencies).isEmpty();
+    }
+
+    /**
+     * The editor's journey through a crash (issue 17): she types into a saved story, her browser context is closed
+     * (no leaving handler gets to run as it would on a real closed tab) and the node is killed with SIGKILL; on the
+     * restarted node, signed in again in a fresh browser, the story offers her unsaved text, which she restores and
+     * saves. Only the autosave that reached the server before the kill can bring it back.
+     */
+    @Test
+    void textTypedBeforeAClosedBrowserAndAKilledNodeIsOfferedAfterTheRestart() throws Exception {
+        String typed = "崩溃前写下的这句话 " + UUID.randomUUID().toString().substring(0, 8);
+        long id;
+        try (Node node = Node.start(null); Chromium chromium = Chromium.launch()) {
+            id = node.create("Written across a crash");
+            try (BrowserContext context = chromium.browser().newContext()) {
+                Page page = node.signIn(context);
+                page.navigate(node.uri("/admin/articles/" + id).toString());
+                page.click(".rt-story");
+                page.keyboard().press("Control+End");
+                page.keyboard().press("Enter");
+                page.keyboard().type(typed);
+                // The autosave, a few seconds after typing stops: a draft row, not a revision.
+                Await.until(() -> count("select count(*) from article_draft where article_id = " + id
+                        + " and form::text like '%" + typed + "%'") == 1, "the autosaved draft",
+                        Duration.ofSeconds(60));
+            }
+            node.kill();
+        }
+        assertThat(count("select count(*) from article_revision where article_id = " + id))
+                .as("autosave wrote no revision").isEqualTo(1);
+        try (Node node = Node.start(null); Chromium chromium = Chromium.launch();
+                BrowserContext context = chromium.browser().newContext()) {
+            Page page = node.signIn(context);
+            page.navigate(node.uri("/admin/articles/" + id).toString());
+            page.click("section.recovery a.button");
+            page.waitForSelector(".rt-story");
+            assertThat(page.textContent(".rt-story")).contains(typed);
+            page.click("form.editor button[value=save] >> nth=0");
+            page.waitForURL("**/admin/articles/" + id + "?saved*");
+            assertThat(node.apiGet("/articles/" + id).body()).contains(typed);
+            assertThat(page.locator("section.recovery").count()).as("nothing left to offer once saved").isZero();
+        }
     }
 
     /** Records what does not hold (a failed wait counts too), so the drill reports every inconsistency at once. */
@@ -285,6 +332,23 @@ class CrashDrillIT {
             return send(HttpRequest.newBuilder(uri(path)).GET().build());
         }
 
+        /** Kills the process with SIGKILL, wherever it is. */
+        void kill() throws InterruptedException {
+            process.destroyForcibly();
+            assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        }
+
+        /** The drill's editor, signed in to this node's newsroom in a browser. */
+        Page signIn(BrowserContext context) {
+            Page page = context.newPage();
+            page.navigate(uri("/admin/login").toString());
+            page.fill("#email", editorEmail);
+            page.fill("#password", PASSWORD);
+            page.click("form.stack button[type=submit]");
+            assertThat(page.url()).endsWith("/admin/");
+            return page;
+        }
+
         long create(String headline) {
             HttpResponse<String> created = api("POST", "/articles", Map.of("edition", "en", "section", section,
                     "headline", headline, "slug", "crash-" + UUID.randomUUID().toString().substring(0, 8),
@@ -292,6 +356,11 @@ class CrashDrillIT {
                     "body", List.of(Map.of("type", "paragraph", "text", headline + ": the crash drill's text."))));
             assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
             return JSON.readTree(created.body()).get("id").asLong();
+        }
+
+        HttpResponse<String> apiGet(String path) {
+            return send(HttpRequest.newBuilder(uri("/api/admin/v1" + path)).header("Authorization", "Bearer " + token)
+                    .GET().build());
         }
 
         HttpResponse<String> api(String method, String path, Object body) {
@@ -308,7 +377,7 @@ class CrashDrillIT {
                     .post(uri("/api/admin/v1/media")).header("Authorization", "Bearer " + token).build());
         }
 
-        private URI uri(String path) {
+        URI uri(String path) {
             return URI.create("http://127.0.0.1:" + port + path);
         }
 
