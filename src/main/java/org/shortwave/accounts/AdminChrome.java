@@ -34,6 +34,14 @@ public record AdminChrome(Texts texts, String title, Account user, String csrfPa
         return TIME.format(instant);
     }
 
+    /**
+     * A time for a {@code datetime} attribute: whole seconds in UTC ({@code 2026-12-03T18:59:12Z}); HTML allows at
+     * most three fractional digits, and an {@code Instant}'s own text can have six or nine.
+     */
+    public String datetime(Instant instant) {
+        return instant.truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString();
+    }
+
     /** {@code rtl} when the newsroom speaks a right-to-left language (ICU's script data decides). */
     public String direction() {
         return com.ibm.icu.util.ULocale.forLocale(texts.locale()).isRightToLeft() ? "rtl" : "ltr";

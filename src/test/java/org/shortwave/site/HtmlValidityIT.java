@@ -2,7 +2,6 @@ package org.shortwave.site;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,6 +12,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.shortwave.AppTestBase;
+import org.shortwave.NuChecker;
 
 /**
  * Every page kind, in every shipped edition (simplified and derived traditional Chinese, English, Persian), passes the Nu HTML Checker (vnu.jar, installed by src/test/tools/prepare.sh)
@@ -70,7 +70,7 @@ class HtmlValidityIT extends AppTestBase {
             files.add(file);
         }
 
-        String report = runChecker(files);
+        String report = NuChecker.errors(files);
         assertThat(report).as("Nu HTML Checker report").doesNotContain("\"type\":\"error\"");
         assertThat(report).as("the checker ran").contains("\"messages\"");
     }
@@ -79,15 +79,4 @@ class HtmlValidityIT extends AppTestBase {
         return jdbc.sql(sql).param(edition).query(String.class).single();
     }
 
-    private static String runChecker(List<Path> files) throws IOException, InterruptedException {
-        Path vnu = Path.of(System.getProperty("shortwave.test.vnu-jar", "target/tools/node_modules/vnu-jar/build/dist/vnu.jar"));
-        assertThat(vnu).as("vnu.jar (run ./mvnw verify, which installs it)").exists();
-        String java = ProcessHandle.current().info().command().orElse("java");
-        List<String> command = new ArrayList<>(List.of(java, "-jar", vnu.toString(), "--errors-only", "--format", "json"));
-        files.forEach(f -> command.add(f.toString()));
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        process.waitFor();
-        return output;
-    }
 }
