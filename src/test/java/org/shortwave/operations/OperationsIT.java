@@ -2,9 +2,15 @@ package org.shortwave.operations;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.net.CookieManager;
+import java.net.Inet4Address;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.NetworkInterface;
+import java.net.Socket;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -77,6 +83,31 @@ class OperationsIT extends AppTestBase {
                         "shortwave_page_cache_hits_total", "shortwave_page_cache_misses_total",
                         "shortwave_page_cache_size_bytes", "shortwave_page_cache_coalescing",
                         "shortwave_readers_waiting");
+    }
+
+    /**
+     * By default the management port listens on the loopback address only: from this machine's own network address
+     * (as another machine would reach it) the connection is refused, while the site's port answers there.
+     */
+    @Test
+    void theManagementPortListensOnLoopbackOnlyByDefault() throws IOException {
+        InetAddress outward = NetworkInterface.networkInterfaces().flatMap(NetworkInterface::inetAddresses)
+                .filter(a -> a instanceof Inet4Address && !a.isLoopbackAddress() && !a.isLinkLocalAddress())
+                .findFirst().orElse(null);
+        assumeTrue(outward != null, "this machine has no network address but loopback");
+
+        assertThat(connects(InetAddress.getLoopbackAddress(), managementPort)).isTrue();
+        assertThat(connects(outward, port)).as("the site's port on " + outward).isTrue();
+        assertThat(connects(outward, managementPort)).as("the management port on " + outward).isFalse();
+    }
+
+    private static boolean connects(InetAddress address, int port) {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress(address, port), 1000);
+            return true;
+        } catch (IOException refused) {
+            return false;
+        }
     }
 
     @Test

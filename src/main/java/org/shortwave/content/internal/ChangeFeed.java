@@ -11,6 +11,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.postgresql.PGConnection;
 import org.shortwave.content.ContentChanged;
@@ -41,7 +43,8 @@ class ChangeFeed implements SmartLifecycle {
     private final Clock systemClock = Clock.systemUTC();
 
     private volatile boolean running;
-    private Thread thread;
+    private volatile CountDownLatch stopping;
+    private volatile Thread thread;
 
     /** Every seq up to here has been published or given up. */
     private long cursor;
@@ -61,15 +64,57 @@ class ChangeFeed implements SmartLifecycle {
     @Override
     public void start() {
         cursor = repository.latestSeq();
+        stopping = new CountDownLatch(1);
         running = true;
         thread = Thread.ofVirtual().name("change-feed").start(this::listen);
     }
 
+    /**
+     * Ends the loop without interrupting it: an interrupted virtual thread has its database socket closed under it
+     * (the pool then logs the connection as broken, with a stack trace), and a listener interrupted in its file I/O
+     * (the search index) would lose its files. The loop sees the flag within a poll ({@value #POLL_MILLIS} ms, or
+     * after the batch it is delivering), and Spring waits for it (up to the shutdown phase's timeout).
+     */
+    @Override
+    public void stop(Runnable callback) {
+        Thread feed = halt();
+        if (feed == null) {
+            callback.run();
+            return;
+        }
+        Thread.ofVirtual().name("change-feed-stop").start(() -> {
+            awaitEnd(feed);
+            callback.run();
+        });
+    }
+
     @Override
     public void stop() {
+        Thread feed = halt();
+        if (feed != null) {
+            awaitEnd(feed);
+        }
+    }
+
+    private Thread halt() {
         running = false;
-        if (thread != null) {
-            thread.interrupt();
+        if (stopping != null) {
+            stopping.countDown();
+        }
+        return thread;
+    }
+
+    private static void awaitEnd(Thread feed) {
+        boolean interrupted = false;
+        while (feed.isAlive()) {
+            try {
+                feed.join();
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
         }
     }
 
@@ -78,7 +123,13 @@ class ChangeFeed implements SmartLifecycle {
         return running;
     }
 
+    /**
+     * A failure while running (the database went away, a listener failed) is logged once, without a stack trace,
+     * and retried every second; while it goes on failing nothing more is logged, and the feed says when it is back.
+     * Whatever ends the loop once the feed is stopping is no failure and is not logged.
+     */
     private void listen() {
+        int failing = 0;
         while (running) {
             try (Connection connection = dataSource.getConnection()) {
                 connection.setAutoCommit(true);
@@ -89,10 +140,18 @@ class ChangeFeed implements SmartLifecycle {
                 while (running) {
                     postgres.getNotifications(POLL_MILLIS);
                     publishNewChanges();
+                    if (failing > 0) {
+                        log.info("Change feed resumed after {} failed attempts", failing);
+                        failing = 0;
+                    }
                 }
             } catch (SQLException | RuntimeException e) {
                 if (running) {
-                    log.warn("Change feed interrupted, retrying in a second: {}", e.getMessage());
+                    if (failing++ == 0) {
+                        log.warn("Change feed interrupted, retrying every second: {}", e.getMessage());
+                    } else {
+                        log.debug("Change feed still failing ({} attempts): {}", failing, e.getMessage());
+                    }
                     pause();
                 }
             }
@@ -162,9 +221,10 @@ class ChangeFeed implements SmartLifecycle {
         }
     }
 
-    private static void pause() {
+    /** Waits a poll's time before the next attempt, or until the feed is stopped. */
+    private void pause() {
         try {
-            Thread.sleep(POLL_MILLIS);
+            stopping.await(POLL_MILLIS, TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
