@@ -1,11 +1,16 @@
 package org.shortwave.accounts;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.shortwave.accounts.internal.AccountRepository;
+import org.shortwave.accounts.internal.LoginFailureRepository;
+import org.shortwave.platform.TextRule;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
@@ -17,17 +22,24 @@ public class Accounts {
 
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[^@\\s]{1,189}\\.[^@\\s.]{1,63}");
 
+    /** Wrong passwords allowed per email within {@link #PASSWORD_WINDOW}, at sign-in and on the password form. */
+    public static final int PASSWORD_FAILURES = 5;
+    public static final Duration PASSWORD_WINDOW = Duration.ofMinutes(15);
+
     private final AccountRepository repository;
     private final PasswordEncoder passwords;
     private final AuditLog audit;
     private final ApplicationEventPublisher events;
+    private final LoginFailureRepository failures;
+    private final Clock clock = Clock.systemUTC();
 
     Accounts(AccountRepository repository, PasswordEncoder passwords, AuditLog audit,
-            ApplicationEventPublisher events) {
+            ApplicationEventPublisher events, LoginFailureRepository failures) {
         this.repository = repository;
         this.passwords = passwords;
         this.audit = audit;
         this.events = events;
+        this.failures = failures;
     }
 
     /**
@@ -38,10 +50,12 @@ public class Accounts {
     public Account create(Account actor, String email, String displayName, String password, boolean admin) {
         requireAdmin(actor);
         String normalized = normalizeEmail(email);
-        if (!EMAIL.matcher(normalized).matches()) {
+        // The text rule (platform.TextRule): no reordering, control or invisible-only name; a NUL was a 500.
+        if (!EMAIL.matcher(normalized).matches() || TextRule.check(normalized) != null) {
             throw new InvalidAccountException("account.email-invalid");
         }
-        if (displayName == null || displayName.isBlank() || displayName.length() > 200) {
+        if (displayName == null || displayName.isBlank() || displayName.length() > 200
+                || TextRule.check(displayName) != null) {
             throw new InvalidAccountException("account.name-invalid");
         }
         PasswordPolicy.problem(password, normalized).ifPresent(problem -> {
@@ -145,7 +159,7 @@ public class Accounts {
      * Sets a new password. Users changing their own must give the current one; admins may set anyone else's (for a
      * user who lost theirs).
      */
-    @Transactional
+    @Transactional(noRollbackFor = InvalidAccountException.class) // a wrong password's failure is kept
     public void changePassword(Account actor, long userId, String currentPassword, String newPassword) {
         if (actor == null || actor.id() != userId) {
             requireAdmin(actor);
@@ -153,9 +167,18 @@ public class Accounts {
         var credentials = repository.find(userId)
                 .flatMap(account -> repository.credentials(account.email()))
                 .orElseThrow(() -> InvalidAccountException.unknown("account.unknown"));
-        if (actor != null && actor.id() == userId
-                && (currentPassword == null || !passwords.matches(currentPassword, credentials.passwordHash()))) {
-            throw new InvalidAccountException("account.password-wrong");
+        if (actor != null && actor.id() == userId) {
+            // The current password is guessed like a sign-in, so it is throttled like one, with the same failures
+            // in the database (web.LoginThrottle): a stolen session cannot try passwords faster than a login form.
+            String key = "email:" + credentials.account().email();
+            Instant now = clock.instant();
+            if (failures.count(key, now.minus(PASSWORD_WINDOW), PASSWORD_FAILURES) >= PASSWORD_FAILURES) {
+                throw InvalidAccountException.tooMany("account.password-throttled");
+            }
+            if (currentPassword == null || !passwords.matches(currentPassword, credentials.passwordHash())) {
+                failures.add(key, now);
+                throw new InvalidAccountException("account.password-wrong");
+            }
         }
         PasswordPolicy.problem(newPassword, credentials.account().email()).ifPresent(problem -> {
             throw new InvalidAccountException(problem);

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.shortwave.accounts.internal.ApiTokenRepository;
+import org.shortwave.platform.TextRule;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -47,7 +48,7 @@ public class ApiTokens {
     @Transactional
     public String create(Account actor, Account owner, String name, Duration validity) {
         requireManages(actor, owner.id());
-        if (name == null || name.isBlank() || name.length() > 200) {
+        if (name == null || name.isBlank() || name.length() > 200 || TextRule.check(name) != null) {
             throw new InvalidAccountException("token.name-invalid");
         }
         if (validity != null && (validity.isNegative() || validity.isZero() || validity.compareTo(MAX_VALIDITY) > 0)) {

@@ -17,4 +17,9 @@ public class InvalidAccountException extends Refusal {
     public static InvalidAccountException unknown(String messageKey) {
         return new InvalidAccountException(Kind.NOT_FOUND, messageKey);
     }
+
+    /** Too many attempts in a short time (wrong current passwords, counted with sign-in's failures). */
+    public static InvalidAccountException tooMany(String messageKey) {
+        return new InvalidAccountException(Kind.TOO_MANY, messageKey);
+    }
 }

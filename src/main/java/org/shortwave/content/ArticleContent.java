@@ -4,6 +4,7 @@ import java.text.Normalizer;
 import java.util.List;
 import java.util.Objects;
 import java.util.regex.Pattern;
+import org.shortwave.platform.TextRule;
 
 /**
  * What an editor writes: every field of an article except its workflow state. The constructor checks what one
@@ -64,6 +65,43 @@ public record ArticleContent(String editionCode, long sectionId, String headline
         if (reordering.find()) {
             throw refusal.apply("%s contains a control character that hides or reorders text (U+%04X)"
                     .formatted(what, (int) reordering.group().charAt(0)));
+        }
+    }
+
+    /**
+     * The text rule ({@link TextRule}) over every text the editor wrote, each refusal naming its field as a path
+     * ({@code headline}, {@code body[2].text}, {@code body[4].items[1]}). Checked when content is written, not when
+     * stored content is read: an older story that breaks a newer rule still opens, and is refused only on save.
+     */
+    public void requireTextRule() {
+        TextRule.require(headline, "headline");
+        TextRule.require(lead, "lead");
+        TextRule.require(dateline, "dateline");
+        TextRule.require(slug, "slug");
+        TextRule.require(copyrightHolder, "copyright");
+        TextRule.require(appearance.description(), "searchDescription");
+        TextRule.require(appearance.socialTitle(), "socialTitle");
+        for (int i = 0; i < body.size(); i++) {
+            String at = "body[" + i + "].";
+            switch (body.get(i)) {
+                case Block.Paragraph p -> TextRule.require(p.text().text(), at + "text");
+                case Block.Heading h -> TextRule.require(h.text(), at + "text");
+                case Block.Quote q -> {
+                    TextRule.require(q.text(), at + "text");
+                    TextRule.require(q.attribution(), at + "attribution");
+                }
+                case Block.Image image -> {
+                    TextRule.require(image.caption(), at + "caption");
+                    TextRule.require(image.credit(), at + "credit");
+                }
+                case Block.ListBlock list -> {
+                    for (int k = 0; k < list.items().size(); k++) {
+                        TextRule.require(list.items().get(k).text(), at + "items[" + k + "]");
+                    }
+                }
+                case Block.Video v -> { }
+                case Block.Divider d -> { }
+            }
         }
     }
 

@@ -41,6 +41,11 @@ public final class InlineHtml {
         return new InlineHtml(clean);
     }
 
+    /** The text a reader sees: the markup without its tags, entities decoded. */
+    public String text() {
+        return org.springframework.web.util.HtmlUtils.htmlUnescape(html.replaceAll("<[^>]*>", ""));
+    }
+
     /** Safe HTML, ready to be written into a page unescaped. */
     public String html() {
         return html;

@@ -66,7 +66,9 @@ public class FeedWriter {
 
     private Channel rss(FeedChannel feed) {
         Channel channel = new Channel("rss_2.0");
-        channel.setTitle(clean(feed.title()));
+        // Readers render RSS titles and categories as HTML too (RSS 2.0 never said which): escaped once for that,
+        // once more by Rome for XML, as the description is. Atom says type="text", and JSON Feed is plain text.
+        channel.setTitle(clean(ArticleHtml.escape(feed.title())));
         channel.setLink(publicUrl.of(feed.pagePath()));
         channel.setDescription(clean(ArticleHtml.escape(feed.title())));
         channel.setLanguage(feed.edition().languageTag());
@@ -78,7 +80,7 @@ public class FeedWriter {
         for (FeedEntry entry : feed.entries()) {
             Article article = entry.article();
             Item item = new Item();
-            item.setTitle(clean(article.headline()));
+            item.setTitle(clean(ArticleHtml.escape(article.headline())));
             item.setLink(publicUrl.of(article.path()));
             Guid guid = new Guid();
             guid.setValue(guid(article));
@@ -91,7 +93,7 @@ public class FeedWriter {
             description.setValue(clean(fullText ? ArticleHtml.of(article) : ArticleHtml.escape(summary(article))));
             item.setDescription(description);
             Category category = new Category();
-            category.setValue(clean(article.section().name()));
+            category.setValue(clean(ArticleHtml.escape(article.section().name())));
             item.setCategories(List.of(category));
             if (entry.image() != null) {
                 Enclosure enclosure = new Enclosure();

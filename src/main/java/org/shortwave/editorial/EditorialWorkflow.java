@@ -19,6 +19,7 @@ import org.shortwave.content.StoryVersion;
 import org.shortwave.content.Translations;
 import org.shortwave.editorial.internal.ReviewNoteRepository;
 import org.shortwave.platform.Refusal;
+import org.shortwave.platform.TextRule;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -100,6 +101,7 @@ public class EditorialWorkflow {
         if (!Permissions.allows(user, Action.CREATE, content.editionCode(), true, ArticleStatus.DRAFT)) {
             throw new NotAllowedException(Action.CREATE, 0);
         }
+        content.requireTextRule();
         references.checkContent(user, content);
         long id = articles.createDraft(content, user.id());
         audit.record(user, "article.created", "article", id, content.headline());
@@ -114,6 +116,7 @@ public class EditorialWorkflow {
         if (!article.content().editionCode().equals(content.editionCode())) {
             throw new Refusal(Refusal.Kind.INVALID, "edition", "editor.invalid");
         }
+        content.requireTextRule();
         references.checkContent(user, content);
         int version = articles.save(id, baseVersion, content, user.id()).orElseThrow(() -> conflict(id));
         audit.record(user, "article.saved", "article", id, "version " + version);
@@ -249,7 +252,7 @@ public class EditorialWorkflow {
         if (text == null || text.isBlank() || text.length() > 2000) {
             throw new Refusal(Refusal.Kind.INVALID, "text", "editor.invalid");
         }
-        ArticleContent.requireNoReordering(text, "a note", IllegalArgumentException::new);
+        TextRule.require(text, "text"); // a note is shown to readers: it may not hide, reorder or fake its text
         articles.addNote(id, kind, text.strip(), user.id());
         audit.record(user, "article.note-added", "article", id, kind.dbValue());
     }

@@ -4,7 +4,6 @@ import java.util.Locale;
 import java.util.function.LongSupplier;
 import org.shortwave.accounts.Account;
 import org.shortwave.accounts.AuditLog;
-import org.shortwave.content.ArticleContent;
 import org.shortwave.content.ChangeKind;
 import org.shortwave.content.ChangeLog;
 import org.shortwave.content.Taxonomy;
@@ -12,6 +11,7 @@ import org.shortwave.content.Term;
 import org.shortwave.i18n.Editions;
 import org.shortwave.platform.Refusal;
 import org.shortwave.platform.SqlStates;
+import org.shortwave.platform.TextRule;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -187,16 +187,14 @@ public class TaxonomyAdmin {
 
     /**
      * The stripped text, or null when empty; refused when too long, on more than one line, or holding what the
-     * articles' text refuses too (bidirectional overrides, noncharacters: a section name is on every page).
+     * articles' text refuses too (platform.TextRule: a section name is on every page).
      */
     private static String text(String value, int max, String messageKey) {
         String clean = value == null ? "" : value.strip();
         if (clean.codePointCount(0, clean.length()) > max || clean.codePoints().anyMatch(Character::isISOControl)) {
             throw invalid(messageKey);
         }
-        try {
-            ArticleContent.requireNoReordering(clean, messageKey, IllegalArgumentException::new);
-        } catch (IllegalArgumentException e) {
+        if (TextRule.check(clean) != null) {
             throw invalid(messageKey);
         }
         return clean.isEmpty() ? null : clean;

@@ -29,6 +29,7 @@ import org.shortwave.content.InlineHtml;
 import org.shortwave.content.NewsroomArticles;
 import org.shortwave.content.PublishedArticles;
 import org.shortwave.content.Taxonomy;
+import org.shortwave.platform.Refusal;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /** The workflow on the real database: transitions, conflicts, revisions, schedule and embargo, notes. */
@@ -213,11 +214,21 @@ class EditorialWorkflowIT extends AppTestBase {
     void notesRefuseControlAndReorderingCharacters() {
         long id = workflow.create(editor, content("更正里的控制字符"));
         workflow.publish(editor, id, 1, null, null);
-        assertThatThrownBy(() -> workflow.addNote(editor, id, ArticleNote.Kind.CORRECTION, "nul\u0000byte"))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("U+0000");
-        assertThatThrownBy(() -> workflow.addNote(editor, id, ArticleNote.Kind.UPDATE, "\u202Egnp.exe"))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("U+202E");
+        // The text rule (platform.TextRule), refused as a Refusal on the note's text with the code point.
+        assertNoteRefused(id, "nul\u0000byte", "text.invalid.control", "U+0000");
+        assertNoteRefused(id, "\u202Egnp.exe", "text.invalid.reordering", "U+202E");
+        assertNoteRefused(id, "\u200B\u200B", "text.invalid.control", "U+200B");
         workflow.unpublish(editor, id, workflow.open(editor, id).version());
+    }
+
+    private void assertNoteRefused(long id, String text, String messageKey, String codePoint) {
+        assertThatThrownBy(() -> workflow.addNote(editor, id, ArticleNote.Kind.CORRECTION, text)).as(text)
+                .isInstanceOfSatisfying(Refusal.class, refusal -> {
+                    assertThat(refusal.kind()).isEqualTo(Refusal.Kind.INVALID);
+                    assertThat(refusal.field()).isEqualTo("text");
+                    assertThat(refusal.messageKey()).isEqualTo(messageKey);
+                    assertThat(refusal.args()).containsExactly(codePoint);
+                });
     }
 
     @Test

@@ -303,18 +303,20 @@ class XssCorpusIT extends BrowserTestBase {
     }
 
     /**
-     * The field of an admin API error ("headline", "body[3]" with its message), given the block layout that
-     * {@link #article} made: a quote block holds QUOTE and ATTRIBUTION, an image block IMAGE_CAPTION and IMAGE_CREDIT.
+     * The field of an admin API error ("headline", "body[3].attribution", "body[2].items[0]", or "body[3]" with its
+     * message), given the block layout that {@link #article} made: a quote block holds QUOTE and ATTRIBUTION, an
+     * image block IMAGE_CAPTION and IMAGE_CREDIT.
      */
     private static Field fieldAt(String name, String message, List<Field> layout) {
-        Matcher block = Pattern.compile("body\\[(\\d+)]").matcher(name);
+        Matcher block = Pattern.compile("body\\[(\\d+)](?:\\.(\\w+)(?:\\[\\d+])?)?").matcher(name);
         if (block.matches()) {
             int index = Integer.parseInt(block.group(1));
             Field f = index < layout.size() ? layout.get(index) : null;
-            if (f == Field.QUOTE && message.contains("attribution")) {
+            String part = block.group(2);
+            if (f == Field.QUOTE && ("attribution".equals(part) || part == null && message.contains("attribution"))) {
                 return Field.ATTRIBUTION;
             }
-            if (f == Field.IMAGE_CAPTION && message.contains("credit")) {
+            if (f == Field.IMAGE_CAPTION && ("credit".equals(part) || part == null && message.contains("credit"))) {
                 return Field.IMAGE_CREDIT;
             }
             return f;

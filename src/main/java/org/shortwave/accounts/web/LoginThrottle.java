@@ -24,8 +24,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  */
 class LoginThrottle extends OncePerRequestFilter implements AuthenticationFailureHandler {
 
-    static final int MAX_FAILURES = 5;
-    static final Duration WINDOW = Duration.ofMinutes(15);
+    static final int MAX_FAILURES = Accounts.PASSWORD_FAILURES;
+    static final Duration WINDOW = Accounts.PASSWORD_WINDOW;
 
     private final LoginFailureRepository failures;
     private final Clock clock = Clock.systemUTC();

@@ -144,6 +144,10 @@ class UsersController {
         try {
             accounts.changePassword(actor, id, currentPassword, newPassword);
         } catch (InvalidAccountException e) {
+            if (e.kind() == Refusal.Kind.TOO_MANY) { // throttled like sign-in (web.LoginThrottle), with its window
+                response.setHeader("Retry-After", Long.toString(LoginThrottle.WINDOW.toSeconds()));
+                return userPage(request, actor, id, e.messageKey(), "", HttpStatus.TOO_MANY_REQUESTS);
+            }
             return userPage(request, actor, id, e.messageKey(), "", HttpStatus.UNPROCESSABLE_CONTENT);
         }
         if (actor.id() == id) {

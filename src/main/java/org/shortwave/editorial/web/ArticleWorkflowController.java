@@ -49,7 +49,12 @@ class ArticleWorkflowController {
 
     @PostMapping("/admin/articles/{id}/notes")
     ModelAndView note(@PathVariable long id, @RequestParam String kind, @RequestParam String text) {
-        ArticleNote.Kind noteKind = "update".equals(kind) ? ArticleNote.Kind.UPDATE : ArticleNote.Kind.CORRECTION;
+        // Only the two kinds the form offers: anything else was once saved as a correction.
+        ArticleNote.Kind noteKind = switch (kind) {
+            case "update" -> ArticleNote.Kind.UPDATE;
+            case "correction" -> ArticleNote.Kind.CORRECTION;
+            default -> throw new IllegalArgumentException("kind: not a kind of note");
+        };
         workflow.addNote(current.require(), id, noteKind, text);
         return EditorPages.saved(id);
     }

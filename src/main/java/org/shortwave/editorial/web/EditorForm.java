@@ -154,7 +154,7 @@ public record EditorForm(int version, String headline, String slug, String lead,
                         socialImage.isBlank() ? null : id(socialImage, "social image")));
     }
 
-    private static final java.util.regex.Pattern BODY_FIELD = java.util.regex.Pattern.compile("body\\[(\\d+)]\\.(\\w+)");
+    private static final java.util.regex.Pattern BODY_FIELD = java.util.regex.Pattern.compile("body\\[(\\d+)]\\.(\\w+)(?:\\[\\d+])?");
     private static final java.util.regex.Pattern LIST_FIELD = java.util.regex.Pattern.compile("(topics|authors)\\[\\d+]");
 
     /**
@@ -181,10 +181,26 @@ public record EditorForm(int version, String headline, String slug, String lead,
         if (formField == null) {
             return null;
         }
-        if (formField.startsWith("blocks.") && formField.endsWith(".media")) {
-            return "editor.block.media";
+        if (formField.startsWith("blocks.")) {
+            // A block's own field (the text rule names body[2].text, body[4].items[1], body[0].attribution).
+            return switch (formField.substring(formField.lastIndexOf('.') + 1)) {
+                case "media" -> "editor.block.media";
+                case "text" -> "editor.block.text";
+                case "attribution" -> "editor.block.attribution";
+                case "items" -> "editor.block.items";
+                case "caption" -> "editor.block.caption";
+                case "credit" -> "editor.block.credit";
+                default -> null;
+            };
         }
         return switch (formField) {
+            case "headline" -> "editor.field.headline";
+            case "lead" -> "editor.field.lead";
+            case "dateline" -> "editor.field.dateline";
+            case "slug" -> "editor.field.slug";
+            case "copyright" -> "editor.field.copyright";
+            case "searchDescription" -> "editor.field.search-description";
+            case "socialTitle" -> "editor.field.social-title";
             case "section" -> "editor.field.section";
             case "topic" -> "editor.field.topics";
             case "author" -> "editor.field.authors";
