@@ -4,6 +4,7 @@ import java.text.Normalizer;
 import java.util.List;
 import java.util.Objects;
 import java.util.regex.Pattern;
+import org.shortwave.platform.Refusal;
 import org.shortwave.platform.TextRule;
 
 /**
@@ -61,11 +62,17 @@ public record ArticleContent(String editionCode, long sectionId, String headline
      */
     public static void requireNoReordering(String text, String what,
             java.util.function.Function<String, ? extends IllegalArgumentException> refusal) {
-        var reordering = REORDERING.matcher(text);
-        if (reordering.find()) {
+        int c = firstReordering(text);
+        if (c >= 0) {
             throw refusal.apply("%s contains a control character that hides or reorders text (U+%04X)"
-                    .formatted(what, (int) reordering.group().charAt(0)));
+                    .formatted(what, c));
         }
+    }
+
+    /** The first character of {@link #REORDERING} in the text, or -1. */
+    static int firstReordering(String text) {
+        var reordering = REORDERING.matcher(text);
+        return reordering.find() ? reordering.group().charAt(0) : -1;
     }
 
     /**
@@ -77,6 +84,11 @@ public record ArticleContent(String editionCode, long sectionId, String headline
         TextRule.require(headline, "headline");
         TextRule.require(lead, "lead");
         TextRule.require(dateline, "dateline");
+        if (Slugs.isOnlyMarks(slug)) {
+            // The slug pattern takes combining marks (they belong to letters); marks alone show as nothing or as
+            // dotted circles, and the text rule's "looks empty" would not say what is missing.
+            throw new Refusal(Refusal.Kind.INVALID, "slug", "slug.invalid.marks-only");
+        }
         TextRule.require(slug, "slug");
         TextRule.require(copyrightHolder, "copyright");
         TextRule.require(appearance.description(), "searchDescription");

@@ -19,9 +19,10 @@ public sealed interface Block {
     /** A subheading; level 2 or 3 (the headline is the page's level 1). */
     record Heading(String text, int level) implements Block {
         public Heading {
-            BodyJson.requireText(text, "heading text", 300);
+            BodyJson.requireText(text, "heading text", "text", 300);
             if (level != 2 && level != 3) {
-                throw new InvalidBodyException("heading level must be 2 or 3, not " + level);
+                throw new InvalidBodyException("heading level must be 2 or 3, not " + level, "level",
+                        "body.invalid.heading-level");
             }
         }
     }
@@ -29,12 +30,13 @@ public sealed interface Block {
     /** A quotation set apart from the text, with whom it is from. */
     record Quote(String text, String attribution) implements Block {
         public Quote {
-            BodyJson.requireText(text, "quote text", 2000);
+            BodyJson.requireText(text, "quote text", "text", 2000);
             attribution = attribution == null ? "" : attribution.strip();
             if (attribution.length() > 300) {
-                throw new InvalidBodyException("quote attribution is longer than 300 characters");
+                throw new InvalidBodyException("quote attribution is longer than 300 characters", "attribution",
+                        "body.invalid.too-long", 300);
             }
-            ArticleContent.requireNoReordering(attribution, "quote attribution", InvalidBodyException::new);
+            BodyJson.requireNoReordering(attribution, "quote attribution", "attribution");
         }
     }
 
@@ -51,7 +53,7 @@ public sealed interface Block {
         public ListBlock {
             items = List.copyOf(items);
             if (items.isEmpty()) {
-                throw new InvalidBodyException("a list needs at least one item");
+                throw new InvalidBodyException("a list needs at least one item", "items", "body.invalid.items");
             }
         }
     }

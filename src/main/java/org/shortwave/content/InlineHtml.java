@@ -29,14 +29,16 @@ public final class InlineHtml {
     /** Cleans untrusted markup: anything outside the small allowed set is removed, text is kept. */
     public static InlineHtml sanitize(String untrusted) {
         if (untrusted == null || untrusted.isBlank()) {
-            throw new InvalidBodyException("text must not be empty");
+            throw new InvalidBodyException("text must not be empty", null, "body.invalid.empty");
         }
         if (untrusted.length() > MAX_LENGTH) {
-            throw new InvalidBodyException("text is longer than " + MAX_LENGTH + " characters");
+            throw new InvalidBodyException("text is longer than " + MAX_LENGTH + " characters", null,
+                    "body.invalid.too-long", MAX_LENGTH);
         }
         String clean = POLICY.sanitize(untrusted.strip());
         if (clean.isBlank()) { // only markup that was removed, e.g. <img onerror=...>: nothing for a reader
-            throw new InvalidBodyException("text has nothing left once unsafe markup is removed");
+            throw new InvalidBodyException("text has nothing left once unsafe markup is removed", null,
+                    "body.invalid.markup-only");
         }
         return new InlineHtml(clean);
     }

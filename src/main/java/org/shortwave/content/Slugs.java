@@ -15,6 +15,7 @@ public final class Slugs {
     public static final int MAX_LENGTH = 120;
     private static final Pattern VALID = Pattern.compile("[\\p{L}\\p{M}\\p{N}]+(-[\\p{L}\\p{M}\\p{N}]+)*");
     private static final Pattern NOT_ALLOWED = Pattern.compile("[^\\p{L}\\p{M}\\p{N}]+");
+    private static final Pattern LETTER_OR_NUMBER = Pattern.compile("[\\p{L}\\p{N}]");
     /**
      * What a slug made from a headline may take, in UTF-8 bytes: a shared link carries the slug percent-encoded, 3
      * bytes (9 characters) per Chinese character, so the budget is in bytes, not letters (26 Chinese characters,
@@ -33,6 +34,14 @@ public final class Slugs {
     }
 
     /**
+     * Whether a slug holds no letter and no number, only combining marks (which the pattern takes, as parts of
+     * letters): it would show as nothing, or as dotted circles.
+     */
+    public static boolean isOnlyMarks(String slug) {
+        return slug != null && !slug.isEmpty() && !LETTER_OR_NUMBER.matcher(slug).find();
+    }
+
+    /**
      * A slug made from free text: lower case, NFKC, accents kept as letters, everything else a hyphen. Lower-casing
      * and NFKC can each undo the other ({@code ℌ} folds to {@code H}; a lower-cased {@code J} and a combining caron
      * compose to {@code ǰ}), so the steps repeat until nothing changes: a slug made from a slug is the same slug.
@@ -46,7 +55,7 @@ public final class Slugs {
             }
             slug = next;
         }
-        return slug.isEmpty() ? "article" : slug;
+        return slug.isEmpty() || isOnlyMarks(slug) ? "article" : slug;
     }
 
     /**

@@ -6,6 +6,7 @@ import org.shortwave.accounts.Account;
 import org.shortwave.accounts.AuditLog;
 import org.shortwave.content.ChangeKind;
 import org.shortwave.content.ChangeLog;
+import org.shortwave.content.Slugs;
 import org.shortwave.content.Taxonomy;
 import org.shortwave.content.Term;
 import org.shortwave.i18n.Editions;
@@ -162,6 +163,9 @@ public class TaxonomyAdmin {
         String clean = slug == null ? "" : slug.strip();
         if (!Taxonomy.isValidSlug(clean)) {
             throw invalid("admin.taxonomy.invalid.slug");
+        }
+        if (Slugs.isOnlyMarks(clean)) {
+            throw invalid("slug.invalid.marks-only");
         }
         return clean;
     }

@@ -67,6 +67,46 @@ class BodyJsonTest {
         assertThat(new Block.Heading("\u200F\u0645\u0631\u062D\u0628\u0627\tline\nbreak", 2).text()).contains("\t");
     }
 
+    /** The admin API answers each refusal with its message key and the field as a path (AdminApiErrors). */
+    @Test
+    void refusalsNameTheirFieldAsAPathAndAMessageKey() {
+        assertRefused("[{\"type\": \"paragraph\", \"text\": \"fine\"}, {\"type\": \"carousel\"}]", "body[1]",
+                "body.invalid.unknown-type", "carousel");
+        assertRefused("[1]", "body[0]", "body.invalid.not-object");
+        assertRefused("[{\"text\": \"x\"}]", "body[0]", "body.invalid.no-type");
+        assertRefused("[{\"type\": \"paragraph\"}]", "body[0].text", "body.invalid.empty");
+        assertRefused("[{\"type\": \"paragraph\", \"text\": \"<img src=x onerror=a()>\"}]", "body[0].text",
+                "body.invalid.markup-only");
+        assertRefused("[{\"type\": \"heading\", \"text\": \"x\", \"level\": 1}]", "body[0].level",
+                "body.invalid.heading-level");
+        assertRefused("[{\"type\": \"heading\", \"text\": \"x\", \"level\": 2.5}]", "body[0].level",
+                "body.invalid.whole-number");
+        assertRefused("[{\"type\": \"heading\", \"text\": \"a\\u0000b\"}]", "body[0].text",
+                "text.invalid.control", "U+0000");
+        assertRefused("[{\"type\": \"quote\", \"text\": \"q\", \"attribution\": \"\\u202eevil\"}]",
+                "body[0].attribution", "text.invalid.reordering", "U+202E");
+        assertRefused("[{\"type\": \"image\", \"media\": \"abc\"}]", "body[0].media", "body.invalid.media-id");
+        assertRefused("[{\"type\": \"image\", \"media\": 3, \"credit\": \"a\\uffffb\"}]", "body[0].credit",
+                "text.invalid.noncharacter", "U+FFFF");
+        assertRefused("[{\"type\": \"divider\"}, {\"type\": \"list\", \"items\": []}]", "body[1].items",
+                "body.invalid.items");
+        assertRefused("[{\"type\": \"list\", \"items\": \"one\"}]", "body[0].items", "body.invalid.items");
+        assertRefused("[{\"type\": \"list\", \"items\": [\"one\", 2]}]", "body[0].items[1]",
+                "body.invalid.not-text");
+        assertRefused("[{\"type\": \"list\", \"items\": [\"one\", \" \"]}]", "body[0].items[1]",
+                "body.invalid.empty");
+        assertRefused("[{\"type\": \"paragraph\", \"text\": \"" + "字".repeat(InlineHtml.MAX_LENGTH + 1) + "\"}]",
+                "body[0].text", "body.invalid.too-long", InlineHtml.MAX_LENGTH);
+    }
+
+    private static void assertRefused(String json, String field, String messageKey, Object... args) {
+        assertThatThrownBy(() -> BodyJson.read(json)).as(json).isInstanceOfSatisfying(InvalidBodyException.class, e -> {
+            assertThat(e.field()).as(json).isEqualTo(field);
+            assertThat(e.messageKey()).as(json).isEqualTo(messageKey);
+            assertThat(e.args()).as(json).containsExactly(args);
+        });
+    }
+
     @Test
     void overLongTextIsRejected() {
         String longText = "字".repeat(InlineHtml.MAX_LENGTH + 1);

@@ -79,6 +79,18 @@ class SlugsTest {
         assertThat(Slugs.isValid(Slugs.fromHeadline(""))).isTrue();
     }
 
+    /** Combining marks belong to letters; alone they show as nothing or as dotted circles. */
+    @Test
+    void aSlugOfOnlyCombiningMarksIsNoSlug() {
+        assertThat(Slugs.isOnlyMarks("\u0301\u0301")).isTrue();
+        assertThat(Slugs.isOnlyMarks("\u0903")).isTrue(); // a spacing mark, visible, still no letter
+        assertThat(Slugs.isOnlyMarks("e\u0301")).isFalse();
+        assertThat(Slugs.isOnlyMarks("\u00b2")).isFalse(); // a number, if not a digit
+        assertThat(Slugs.isOnlyMarks("")).isFalse();
+        assertThat(Slugs.from("\u0301\u0301")).isEqualTo("article");
+        assertThat(Slugs.fromHeadline("\u0903 \u0903")).isEqualTo("article");
+    }
+
     private static int bytes(String text) {
         return text.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
     }

@@ -125,7 +125,9 @@ class AdminApiIT extends AppTestBase {
                 List.of(Map.of("type", "paragraph", "text", "好"), Map.of("type", "carousel"))));
         assertThat(unknownBlock.statusCode()).isEqualTo(400);
         assertThat(json(unknownBlock).get("field").asString()).isEqualTo("body[1]");
-        assertThat(json(unknownBlock).get("message").asString()).contains("unknown block type 'carousel'");
+        // The body parser's refusal: its code, and its message in the edition's language (zh-hans by default).
+        assertThat(json(unknownBlock).get("code").asString()).isEqualTo("body.invalid.unknown-type");
+        assertThat(json(unknownBlock).get("message").asString()).isEqualTo("此区块的类型“carousel”未知。");
 
         HttpResponse<String> longHeadline = call("POST", "/articles", editorToken, article("长".repeat(301), List.of()));
         assertThat(longHeadline.statusCode()).isEqualTo(400);

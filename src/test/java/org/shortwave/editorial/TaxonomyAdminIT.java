@@ -201,7 +201,8 @@ class TaxonomyAdminIT extends AppTestBase {
                 "name too long", Map.of("slug", unique("lang"), "name", tooLong),
                 "two lines", Map.of("slug", unique("zeilen"), "name", "eins\nzwei"),
                 "reordered", Map.of("slug", unique("umgekehrt"), "name", "Politik \u202Etxt.exe"),
-                "noncharacter", Map.of("slug", unique("nicht"), "name", "Politik \uFFFF"));
+                "noncharacter", Map.of("slug", unique("nicht"), "name", "Politik \uFFFF"),
+                "only combining marks", Map.of("slug", "\u0301\u0301", "name", "Zeichen"));
         bad.forEach((why, form) -> {
             HttpResponse<String> refused = browser.submit(page, page, form);
             assertThat(refused.statusCode()).as(why).isEqualTo(422);
@@ -210,6 +211,8 @@ class TaxonomyAdminIT extends AppTestBase {
             assertThat(kept.selectFirst("#new-slug").attr("value")).as(why).isEqualTo(form.get("slug"));
             assertThat(kept.selectFirst("#new-name").attr("value")).as(why).isEqualTo(form.get("name"));
         });
+        assertThat(Jsoup.parse(browser.submit(page, page, bad.get("only combining marks")).body())
+                .select("[role=alert]").text()).contains("only combining marks");
         HttpResponse<String> badRename = browser.submit(page, page + "/" + held.id(), Map.of("name", tooLong));
         assertThat(badRename.statusCode()).isEqualTo(422);
         assertThat(Jsoup.parse(badRename.body()).selectFirst("#name-" + held.id()).attr("value")).isEqualTo(tooLong);

@@ -106,6 +106,48 @@ class TextRuleIT extends AppTestBase {
                 form);
         assertThat(block.statusCode()).isEqualTo(422);
         assertThat(block.body()).contains("Text: This text holds a control or hidden character (U+200B)");
+        form.put("blocks.0.text", "正文。");
+        form.put("slug", "\u0301\u0301");
+        HttpResponse<String> slug = browser.submit("/admin/articles/new?edition=zh-hans", "/admin/articles/new",
+                form);
+        assertThat(slug.statusCode()).isEqualTo(422);
+        assertThat(slug.body()).contains("only combining marks");
+        assertThat(articles()).isEqualTo(before);
+    }
+
+    /** A slug of combining marks alone is refused with its own message, naming the field. */
+    @Test
+    void aSlugOfOnlyCombiningMarksIsRefusedWithItsOwnMessage() {
+        HttpResponse<String> marks = api(article("标题", "[{\"type\":\"paragraph\",\"text\":\"正文\"}]")
+                .replace("\"dateline\":\"\"", "\"dateline\":\"\",\"slug\":\"\\u0301\\u0301\""));
+        assertThat(marks.statusCode()).as(marks.body()).isEqualTo(422);
+        assertThat(marks.body()).contains("\"field\":\"slug\"", "\"code\":\"slug.invalid.marks-only\"");
+    }
+
+    /** The body parser's refusals are the API's JSON: a code, a message in the caller's language, a field path. */
+    @Test
+    void theBodyParsersRefusalsAreLocalizedAndNameTheField() {
+        long before = articles();
+        Map<String, String[]> refused = Map.of(
+                "[{\"type\":\"paragraph\",\"text\":\"正文\"},{\"type\":\"carousel\"}]",
+                new String[] {"body[1]", "body.invalid.unknown-type", "unknown block type 'carousel'"},
+                "[{\"type\":\"heading\",\"text\":\"小\",\"level\":5}]",
+                new String[] {"body[0].level", "body.invalid.heading-level", "level must be 2 or 3"},
+                "[{\"type\":\"list\",\"items\":[\"一\",7]}]",
+                new String[] {"body[0].items[1]", "body.invalid.not-text", "must be text"},
+                "[{\"type\":\"quote\",\"text\":\"话\",\"attribution\":\"\\u202e某\"}]",
+                new String[] {"body[0].attribution", "text.invalid.reordering", "U+202E"},
+                "[{\"type\":\"image\",\"media\":1.5}]",
+                new String[] {"body[0].media", "body.invalid.media-id", "id of a media item"});
+        refused.forEach((body, expected) -> {
+            HttpResponse<String> response = send(HttpRequest.newBuilder(uri("/api/admin/v1/articles"))
+                    .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                    .header("Accept-Language", "en").POST(HttpRequest.BodyPublishers.ofString(article("标题", body)))
+                    .build());
+            assertThat(response.statusCode()).as(body + ": " + response.body()).isEqualTo(400);
+            assertThat(response.body()).as(body).contains("\"field\":\"" + expected[0] + "\"",
+                    "\"code\":\"" + expected[1] + "\"", expected[2]);
+        });
         assertThat(articles()).isEqualTo(before);
     }
 

@@ -68,6 +68,19 @@ class AdminApiErrors {
         return ApiError.of(HttpStatus.CONFLICT, e.getMessage(), "article", null);
     }
 
+    /**
+     * A body the parser refused ({@code content.BodyJson}): 400 with the reason's message key as {@code code}, its
+     * text in the request's language, and the field as a path ({@code body[2].text}, {@code body[1]}).
+     */
+    @ExceptionHandler(InvalidBodyException.class)
+    ResponseEntity<ApiError> invalidBody(InvalidBodyException e) {
+        HttpStatus status = HttpStatus.BAD_REQUEST;
+        String message = messages.forLocale(LocaleContextHolder.getLocale()).format(e.messageKey(), e.args());
+        String field = e.field() != null && e.field().startsWith("body") ? e.field() : "body";
+        return ResponseEntity.status(status).body(
+                new ApiError(status.value(), status.getReasonPhrase(), e.messageKey(), message, field, null));
+    }
+
     @ExceptionHandler(IllegalArgumentException.class)
     ResponseEntity<ApiError> invalid(IllegalArgumentException e) {
         String message = e.getMessage() == null ? "invalid request" : e.getMessage();
