@@ -192,9 +192,7 @@ public class EditorialWorkflow {
         if (noteText.length() > 2000) {
             throw new Refusal(Refusal.Kind.INVALID, "reviewNote", "editor.review.note-too-long");
         }
-        try {
-            ArticleContent.requireNoReordering(noteText, "a note", IllegalArgumentException::new);
-        } catch (IllegalArgumentException e) {
+        if (TextRule.check(noteText) != null) { // the text rule, as for every note (its own message names the note)
             throw new Refusal(Refusal.Kind.INVALID, "reviewNote", "editor.review.note-invalid");
         }
         EditableArticle article = find(id);

@@ -82,6 +82,7 @@ class AccountsIT extends AppTestBase {
         transaction.executeWithoutResult(status -> {
             for (String unlink : List.of("update article set created_by = null, updated_by = null",
                     "update article_revision set saved_by = null", "update article_note set created_by = null",
+                    "update review_note set created_by = null",
                     "delete from audit_log", "delete from app_user")) {
                 jdbc.sql(unlink).update();
             }

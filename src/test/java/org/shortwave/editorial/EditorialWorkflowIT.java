@@ -119,7 +119,9 @@ class EditorialWorkflowIT extends AppTestBase {
         assertThat(workflow.available(editor, newsroom.find(id).orElseThrow()))
                 .containsExactlyInAnyOrder(Action.VIEW, Action.EDIT, Action.SUBMIT, Action.PUBLISH);
         int v2 = workflow.submit(writer, id, 1);
-        assertThat(workflow.available(writer, newsroom.find(id).orElseThrow())).containsExactly(Action.VIEW);
+        // In review the writer reads her story and may take it back (withdraw, ADR 0021), not edit it.
+        assertThat(workflow.available(writer, newsroom.find(id).orElseThrow()))
+                .containsExactlyInAnyOrder(Action.VIEW, Action.WITHDRAW);
         assertThat(workflow.available(editor, newsroom.find(id).orElseThrow()))
                 .containsExactlyInAnyOrder(Action.VIEW, Action.EDIT, Action.REJECT, Action.PUBLISH);
         workflow.publish(editor, id, v2, null, null);
@@ -218,6 +220,14 @@ class EditorialWorkflowIT extends AppTestBase {
         assertNoteRefused(id, "nul\u0000byte", "text.invalid.control", "U+0000");
         assertNoteRefused(id, "\u202Egnp.exe", "text.invalid.reordering", "U+202E");
         assertNoteRefused(id, "\u200B\u200B", "text.invalid.control", "U+200B");
+        // A review note follows the same rule, refused before anything is saved or sent on.
+        long draft = workflow.create(editor, content("评审备注里的隐藏字符"));
+        assertThatThrownBy(() -> workflow.act(editor, draft, 1, null, Action.SUBMIT, null, null, "请看\u2066第二段"))
+                .isInstanceOfSatisfying(Refusal.class, refusal -> {
+                    assertThat(refusal.field()).isEqualTo("reviewNote");
+                    assertThat(refusal.messageKey()).isEqualTo("editor.review.note-invalid");
+                });
+        assertThat(newsroom.find(draft).orElseThrow().status()).isEqualTo(ArticleStatus.DRAFT);
         workflow.unpublish(editor, id, workflow.open(editor, id).version());
     }
 
