@@ -326,6 +326,9 @@ class RichEditorE2E extends BrowserTestBase {
                         {dataTransfer: dt, bubbles: true, cancelable: true, clientX: r.left + 20, clientY: r.bottom - 5})); }""",
                     pngBase64(640, 427));
             page.waitForSelector("dialog.rt-dialog[open]");
+            // The chosen photo is shown before it is sent (a blob: address, allowed in the newsroom's CSP only).
+            page.waitForFunction("() => { const i = document.querySelector('dialog.rt-dialog img.rt-dialog-preview');"
+                    + " return i && i.complete && i.naturalWidth === 640; }");
             screenshot(page, "editor-upload", false);
             // The alt text is required, and said so on its field in the page's language.
             page.click("dialog.rt-dialog button.rt-primary");
@@ -508,6 +511,21 @@ class RichEditorE2E extends BrowserTestBase {
             assertThat(page.locator("form.editor button[value=submit]").count()).isEqualTo(1);
             assertThat(page.locator("form.editor button[value=publish], form.editor button[value=schedule]").count())
                     .isZero();
+        }
+    }
+
+    @Test
+    void theListAndTheEditorFitA390PixelPhone() {
+        try (BrowserContext context = browser.newContext(new Browser.NewContextOptions().setLocale("zh-CN")
+                .setViewportSize(390, 844).setIsMobile(true).setHasTouch(true))) {
+            Page page = signIn(context, contributor);
+            savedStory(page, "zh-hans", "手机上写的稿件" + UUID.randomUUID().toString().substring(0, 4));
+            String overflow = "() => document.documentElement.scrollWidth - document.documentElement.clientWidth";
+            assertThat(((Number) page.evaluate(overflow)).intValue()).as("editor: no sideways scrolling").isLessThanOrEqualTo(0);
+            screenshot(page, "editor-phone", false);
+            page.navigate(uri("/admin/articles").toString());
+            assertThat(((Number) page.evaluate(overflow)).intValue()).as("list: no sideways scrolling").isLessThanOrEqualTo(0);
+            screenshot(page, "newsroom-list-phone", false);
         }
     }
 }
