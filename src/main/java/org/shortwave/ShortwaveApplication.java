@@ -1,5 +1,6 @@
 package org.shortwave;
 
+import org.shortwave.platform.BadSetting;
 import org.shortwave.platform.cli.Cli;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -10,9 +11,14 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 public class ShortwaveApplication {
 
     public static void main(String[] args) {
-        if (Cli.isCommand(args)) {
-            System.exit(Cli.run(ShortwaveApplication.class, args));
+        try {
+            if (Cli.isCommand(args)) {
+                System.exit(Cli.run(ShortwaveApplication.class, args));
+            }
+            SpringApplication.run(ShortwaveApplication.class, args);
+        } catch (BadSetting refused) {
+            // Already said in one line (platform.BadSettingReport), before anything started.
+            System.exit(refused.getExitCode());
         }
-        SpringApplication.run(ShortwaveApplication.class, args);
     }
 }

@@ -50,8 +50,7 @@ public class Accounts {
     public Account create(Account actor, String email, String displayName, String password, boolean admin) {
         requireAdmin(actor);
         String normalized = normalizeEmail(email);
-        // The text rule (platform.TextRule): no reordering, control or invisible-only name; a NUL was a 500.
-        if (!EMAIL.matcher(normalized).matches() || TextRule.check(normalized) != null) {
+        if (!wellFormedEmail(normalized)) {
             throw new InvalidAccountException("account.email-invalid");
         }
         if (displayName == null || displayName.isBlank() || displayName.length() > 200
@@ -229,6 +228,14 @@ public class Accounts {
         if (actor != null && !actor.admin()) {
             throw new AccountAccessDeniedException();
         }
+    }
+
+    /**
+     * Whether a normalized email address looks like one (the check {@link #create} makes first), and passes the text
+     * rule (platform.TextRule): no reordering, control or invisible-only text; a NUL was a 500.
+     */
+    static boolean wellFormedEmail(String normalized) {
+        return EMAIL.matcher(normalized).matches() && TextRule.check(normalized) == null;
     }
 
     public static String normalizeEmail(String email) {

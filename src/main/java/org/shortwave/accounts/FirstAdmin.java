@@ -17,7 +17,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * The first admin. When no user exists at start, either the properties {@code shortwave.bootstrap.admin-email} and
  * {@code shortwave.bootstrap.admin-password} create one (for automation), or the log prints a one-time link to a
- * page that does, valid for a day. Only the link token's hash is stored.
+ * page that does, valid for a day. Only the link token's hash is stored. The properties are checked before the
+ * start ({@link BootstrapAdminCheck}).
  */
 @Component
 public class FirstAdmin {
@@ -64,15 +65,10 @@ public class FirstAdmin {
     }
 
     /**
-     * The admin the bootstrap properties describe. Bad values stop the start with a message naming the property and
-     * the reason: an automated installation must not come up with no admin, or with a weak password.
+     * The admin the bootstrap properties describe. Bad values were refused before the start ({@link
+     * BootstrapAdminCheck}): an automated installation must not come up with no admin, or with a weak password.
      */
     private void createFromProperties() {
-        if (bootstrapEmail.isBlank() || bootstrapPassword.isBlank()) {
-            throw new IllegalStateException("shortwave.bootstrap.admin-email and shortwave.bootstrap.admin-password "
-                    + "(SHORTWAVE_BOOTSTRAP_ADMIN_EMAIL, SHORTWAVE_BOOTSTRAP_ADMIN_PASSWORD) go together: one of them "
-                    + "is empty, so no first admin was created");
-        }
         try {
             Account admin = accounts.create(null, bootstrapEmail, bootstrapEmail.split("@")[0], bootstrapPassword, true);
             log.info("Created the first admin {} from shortwave.bootstrap.admin-email", admin.email());

@@ -1,7 +1,9 @@
 package org.shortwave.platform;
 
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
+import java.util.Optional;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.springframework.web.util.UriUtils;
@@ -18,16 +20,36 @@ public class PublicUrl {
     private final String host;
     private final String origin;
 
-    public PublicUrl(@Value("${shortwave.public-url:http://localhost:8080}") String publicUrl) {
+    static final String DEFAULT = "http://localhost:8080";
+
+    public PublicUrl(@Value("${shortwave.public-url:" + DEFAULT + "}") String publicUrl) {
+        problem(publicUrl).ifPresent(problem -> {
+            throw new BadSetting("shortwave.public-url", problem);
+        });
         URI uri = URI.create(publicUrl.strip());
-        if (uri.getScheme() == null || uri.getHost() == null
-                || !(uri.getScheme().equals("http") || uri.getScheme().equals("https"))) {
-            throw new IllegalArgumentException("shortwave.public-url must be an http(s) URL, not '" + publicUrl + "'");
-        }
         String text = uri.toString();
         this.base = text.endsWith("/") ? text.substring(0, text.length() - 1) : text;
         this.host = uri.getHost();
         this.origin = uri.getScheme() + "://" + uri.getRawAuthority();
+    }
+
+    /**
+     * What is wrong with a value of {@code shortwave.public-url}, completing a sentence that starts with the
+     * property's name; empty for an absolute http(s) URL with a host and no query or fragment.
+     */
+    static Optional<String> problem(String publicUrl) {
+        String must = "must be an absolute http(s) URL such as https://news.example, not '" + publicUrl + "'";
+        URI uri;
+        try {
+            uri = new URI(publicUrl.strip());
+        } catch (URISyntaxException e) {
+            return Optional.of(must);
+        }
+        if (uri.getScheme() == null || uri.getHost() == null || uri.getRawQuery() != null
+                || uri.getRawFragment() != null || !(uri.getScheme().equals("http") || uri.getScheme().equals("https"))) {
+            return Optional.of(must);
+        }
+        return Optional.empty();
     }
 
     /** The web origin ({@code https://news.example}), as browsers send it in {@code Origin}. */
