@@ -192,7 +192,9 @@ export class Autosave {
 
   async flush(leaving) {
     clearTimeout(this.timer);
-    if (this.state === 'saved' || !this.url || this.conflict) return;
+    // After a submit the form itself carries the text: an autosave sent as the page goes would race the save and
+    // leave a draft of what was just saved (a new story's would then be offered as unsaved).
+    if (this.state === 'saved' || !this.url || this.conflict || this.leaving) return;
     const body = this.body();
     if (leaving) {
       // The page is going: keepalive lets the request finish after it.

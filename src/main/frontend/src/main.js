@@ -325,6 +325,9 @@ function start(root) {
   };
   updateCount();
   updateToolbar();
+  // The page's own count (of the saved text, for the form without JavaScript) gives way to the live one.
+  const savedCount = document.getElementById('word-count');
+  if (savedCount && savedCount.closest('p.count')) savedCount.closest('p.count').hidden = true;
 
   const run = (cmd) => () => { cmd(view.state, view.dispatch, view); view.focus(); };
   bold.addEventListener('click', run(toggleMark(schema.marks.strong)));

@@ -31,9 +31,9 @@ public record ArticleContent(String editionCode, long sectionId, String headline
 
     public ArticleContent {
         Objects.requireNonNull(editionCode, "edition");
-        headline = requireLength(headline, "headline", MAX_HEADLINE);
-        lead = optionalLength(lead, "lead", MAX_LEAD);
-        dateline = optionalLength(dateline, "dateline", MAX_DATELINE);
+        headline = requireLength(headline, "headline", "headline", MAX_HEADLINE);
+        lead = optionalLength(lead, "lead", "lead", MAX_LEAD);
+        dateline = optionalLength(dateline, "dateline", "dateline", MAX_DATELINE);
         // A blank slug is made from the headline (the editor may leave it to the server); a typed one is checked.
         slug = slug == null || slug.isBlank() ? Slugs.fromHeadline(headline)
                 : Normalizer.normalize(slug, Normalizer.Form.NFC);
@@ -43,7 +43,7 @@ public record ArticleContent(String editionCode, long sectionId, String headline
         body = List.copyOf(body);
         authorIds = List.copyOf(authorIds);
         topicIds = List.copyOf(topicIds);
-        copyrightHolder = requireLength(copyrightHolder, "copyright holder", 200);
+        copyrightHolder = requireLength(copyrightHolder, "copyright holder", "copyright", 200);
         appearance = appearance == null ? SearchAppearance.NONE : appearance;
     }
 
@@ -117,16 +117,19 @@ public record ArticleContent(String editionCode, long sectionId, String headline
         }
     }
 
-    private static String requireLength(String text, String what, int max) {
+    private static String requireLength(String text, String what, String field, int max) {
         if (text == null || text.isBlank()) {
             throw new IllegalArgumentException(what + " must not be empty");
         }
-        return optionalLength(text, what, max);
+        return optionalLength(text, what, field, max);
     }
 
     /** Text in NFC (so that twins typed as NFC and NFD are one text), within its length, with no reordering. */
-    private static String optionalLength(String text, String what, int max) {
+    private static String optionalLength(String text, String what, String field, int max) {
         text = text == null ? "" : Normalizer.normalize(text.strip(), Normalizer.Form.NFC);
+        if (firstReordering(text) >= 0) {
+            TextRule.require(text, field); // the text rule's refusal, on its field, as for any other character
+        }
         requireNoReordering(text, what, IllegalArgumentException::new);
         if (text.length() > max) {
             throw new IllegalArgumentException(what + " is longer than " + max + " characters");

@@ -525,6 +525,7 @@ class RichEditorE2E extends BrowserTestBase {
             screenshot(page, "editor-phone", false);
             page.navigate(uri("/admin/articles").toString());
             assertThat(((Number) page.evaluate(overflow)).intValue()).as("list: no sideways scrolling").isLessThanOrEqualTo(0);
+            assertThat(page.locator("#new-drafts-title").count()).as("a saved new story is no unsaved draft").isZero();
             screenshot(page, "newsroom-list-phone", false);
         }
     }
