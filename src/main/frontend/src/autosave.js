@@ -76,7 +76,7 @@ export class Autosave {
   show(state, time) {
     this.state = state;
     this.root.dataset.saveState = state;
-    const when = time ? new Intl.DateTimeFormat(this.root.dataset.lang, { hour: '2-digit', minute: '2-digit' }).format(time) : '';
+    const when = time ? new Intl.DateTimeFormat(this.root.dataset.lang, { hour: '2-digit', minute: '2-digit', timeZone: this.zone() }).format(time) : '';
     this.statusEl.textContent = state === 'saved' && when ? t('save.saved-at', when) : t(`save.${state}`);
   }
 
@@ -105,9 +105,14 @@ export class Autosave {
     window.addEventListener('online', () => { if (this.state !== 'saved') this.flush(false); });
   }
 
+  /** The edition's time zone, as everywhere in the newsroom (the browser's own if the page names none). */
+  zone() {
+    return this.root.dataset.zone || undefined;
+  }
+
   offer(kept, restore) {
     const time = new Date(kept.savedAt);
-    const when = new Intl.DateTimeFormat(this.root.dataset.lang, { dateStyle: 'medium', timeStyle: 'short' }).format(time);
+    const when = new Intl.DateTimeFormat(this.root.dataset.lang, { dateStyle: 'medium', timeStyle: 'short', timeZone: this.zone() }).format(time);
     dialog({ title: t('recover.title'), text: t('recover.text', when), ok: t('recover.restore'), extra: t('recover.discard') })
       .then((answer) => {
         if (answer && !answer.extra) {

@@ -522,6 +522,7 @@ class RichEditorE2E extends BrowserTestBase {
             savedStory(page, "zh-hans", "手机上写的稿件" + UUID.randomUUID().toString().substring(0, 4));
             String overflow = "() => document.documentElement.scrollWidth - document.documentElement.clientWidth";
             assertThat(((Number) page.evaluate(overflow)).intValue()).as("editor: no sideways scrolling").isLessThanOrEqualTo(0);
+            assertThat(page.locator(".rt-toolbar").boundingBox().height).as("the tools in one row").isLessThan(56);
             screenshot(page, "editor-phone", false);
             page.navigate(uri("/admin/articles").toString());
             assertThat(((Number) page.evaluate(overflow)).intValue()).as("list: no sideways scrolling").isLessThanOrEqualTo(0);
