@@ -53,8 +53,7 @@ sub vcl_init {
     new nodes = directors.round_robin();
     nodes.add_backend(node1);
     nodes.add_backend(node2);
-    # The newsroom: each client stays on one node (by address) while it is up. Only affinity: sessions are in the
-    # database (ADR 0024), so another node carries on if that one goes down.
+    # The newsroom: its sessions live in one node's memory, so each client stays on one node (by address).
     new newsroom = directors.hash();
     newsroom.add_backend(node1, 1.0);
     newsroom.add_backend(node2, 1.0);

@@ -62,7 +62,7 @@ class NewsroomController {
 
     @GetMapping("/admin/")
     ModelAndView home(HttpServletRequest request, @AuthenticationPrincipal NewsroomUser user) {
-        Account account = accounts.findByEmail(user.getUsername()).orElseThrow();
+        Account account = accounts.find(user.account().id()).orElseThrow();
         List<Account> users = account.admin() ? accounts.all() : List.of();
         List<AuditEntry> recent = account.admin() ? audit.latest(20) : List.of();
         return new ModelAndView("admin/home", java.util.Map.of(

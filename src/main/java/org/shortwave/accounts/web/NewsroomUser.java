@@ -8,23 +8,25 @@ import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.User;
 
-/**
- * The signed-in principal: Spring Security's user (email, rights) and the stamp of the password it signed in with.
- * It is serialized into the session's row (ADR 0024) and read back on any node: it holds no {@link Account}; the
- * account of a request is read fresh ({@code SessionAccountFilter}, {@code CurrentAccount}).
- */
+/** The signed-in principal: Spring Security's user, carrying the account it was made from. */
 class NewsroomUser extends User {
 
+    private final transient Account account;
     /** Which password this session signed in with (a digest, never the hash): a new password ends the session. */
     private final String passwordStamp;
 
     NewsroomUser(Account account, String passwordHash) {
         super(account.email(), passwordHash, account.enabled(), true, true, true, authorities(account));
+        this.account = account;
         this.passwordStamp = Accounts.passwordStamp(passwordHash);
     }
 
     String passwordStamp() {
         return passwordStamp;
+    }
+
+    Account account() {
+        return account;
     }
 
     private static List<GrantedAuthority> authorities(Account account) {

@@ -15,17 +15,17 @@ import org.springframework.context.event.EventListener;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.session.SessionInformation;
 import org.springframework.security.core.session.SessionRegistry;
-import org.springframework.session.FindByIndexNameSessionRepository;
-import org.springframework.session.Session;
-import org.springframework.session.jdbc.PostgreSqlJdbcIndexedSessionRepositoryCustomizer;
-import org.springframework.session.security.SpringSessionBackedSessionRegistry;
+import org.springframework.security.core.session.SessionRegistryImpl;
+import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.util.matcher.AnyRequestMatcher;
 import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.csrf.CsrfFilter;
+import org.springframework.security.web.session.HttpSessionEventPublisher;
 
 /**
  * Two audiences, two filter chains. The newsroom ({@code /admin/**}): form sign-in, sessions (id changed at
@@ -133,34 +133,30 @@ class SecurityConfiguration {
         return registration;
     }
 
-    /**
-     * The sessions of every node, in PostgreSQL (Spring Session JDBC, ADR 0024), indexed by the account's email:
-     * what Spring Security asks of the registry is answered from the database, so it holds for every node.
-     */
     @Bean
-    SessionRegistry sessionRegistry(FindByIndexNameSessionRepository<? extends Session> sessions) {
-        return new SpringSessionBackedSessionRegistry<>(sessions);
+    SessionRegistry sessionRegistry() {
+        return new SessionRegistryImpl();
     }
 
-    /** Saves session attributes with one upsert each: two requests of one session may save the same attribute. */
     @Bean
-    PostgreSqlJdbcIndexedSessionRepositoryCustomizer postgresSessionUpserts() {
-        return new PostgreSqlJdbcIndexedSessionRepositoryCustomizer();
+    static HttpSessionEventPublisher httpSessionEventPublisher() {
+        return new HttpSessionEventPublisher();
     }
 
-    /**
-     * Ends every session of a disabled account at once, on every node: their rows are deleted. (A session that
-     * slipped past, or one whose password changed, is ended at its next request by {@link SessionAccountFilter}.)
-     */
+    /** Ends every open session of a disabled account (on this node; see docs for several nodes). */
     @Bean
-    DisabledAccountSessions disabledAccountSessions(FindByIndexNameSessionRepository<? extends Session> sessions) {
+    DisabledAccountSessions disabledAccountSessions(SessionRegistry sessions) {
         return new DisabledAccountSessions(sessions);
     }
 
-    record DisabledAccountSessions(FindByIndexNameSessionRepository<? extends Session> sessions) {
+    record DisabledAccountSessions(SessionRegistry sessions) {
         @EventListener
         void on(AccountDisabled disabled) {
-            sessions.findByPrincipalName(disabled.email()).keySet().forEach(sessions::deleteById);
+            for (Object principal : sessions.getAllPrincipals()) {
+                if (principal instanceof UserDetails user && user.getUsername().equals(disabled.email())) {
+                    sessions.getAllSessions(principal, false).forEach(SessionInformation::expireNow);
+                }
+            }
         }
     }
 }

@@ -82,8 +82,7 @@ public final class DatabaseDump {
         try (Statement statement = connection.createStatement();
              ResultSet rs = statement.executeQuery("select tablename from pg_tables where schemaname = 'public'")) {
             while (rs.next()) {
-                // Newsroom sessions (ADR 0024) are credentials, not content: never in an archive, never restored.
-                if (!rs.getString(1).equals(FLYWAY) && !rs.getString(1).startsWith("spring_session")) {
+                if (!rs.getString(1).equals(FLYWAY)) {
                     tables.add(rs.getString(1));
                 }
             }
