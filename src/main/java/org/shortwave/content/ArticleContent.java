@@ -69,6 +69,18 @@ public record ArticleContent(String editionCode, long sectionId, String headline
         }
     }
 
+    /**
+     * Refuses a character of {@link #REORDERING} in a text field of the story with the text rule's refusal, on its
+     * field, as for any other character the rule refuses ({@link TextRule} covers all of these; the English
+     * {@link IllegalArgumentException} is there only should the two ever part).
+     */
+    static void refuseReordering(String text, String what, String field) {
+        if (firstReordering(text) >= 0) {
+            TextRule.require(text, field);
+            requireNoReordering(text, what, IllegalArgumentException::new);
+        }
+    }
+
     /** The first character of {@link #REORDERING} in the text, or -1. */
     static int firstReordering(String text) {
         var reordering = REORDERING.matcher(text);
@@ -127,10 +139,7 @@ public record ArticleContent(String editionCode, long sectionId, String headline
     /** Text in NFC (so that twins typed as NFC and NFD are one text), within its length, with no reordering. */
     private static String optionalLength(String text, String what, String field, int max) {
         text = text == null ? "" : Normalizer.normalize(text.strip(), Normalizer.Form.NFC);
-        if (firstReordering(text) >= 0) {
-            TextRule.require(text, field); // the text rule's refusal, on its field, as for any other character
-        }
-        requireNoReordering(text, what, IllegalArgumentException::new);
+        refuseReordering(text, what, field);
         if (text.length() > max) {
             throw new IllegalArgumentException(what + " is longer than " + max + " characters");
         }

@@ -14,8 +14,8 @@ public record SearchAppearance(String description, String socialTitle, Long soci
     public static final SearchAppearance NONE = new SearchAppearance("", "", null);
 
     public SearchAppearance {
-        description = text(description, "search description", MAX_DESCRIPTION);
-        socialTitle = text(socialTitle, "social title", MAX_SOCIAL_TITLE);
+        description = text(description, "search description", "searchDescription", MAX_DESCRIPTION);
+        socialTitle = text(socialTitle, "social title", "socialTitle", MAX_SOCIAL_TITLE);
         if (socialImageId != null && socialImageId <= 0) {
             throw new IllegalArgumentException("social image must be chosen");
         }
@@ -34,9 +34,9 @@ public record SearchAppearance(String description, String socialTitle, Long soci
         return socialImageId != null ? socialImageId : mainImageId;
     }
 
-    private static String text(String text, String what, int max) {
+    private static String text(String text, String what, String field, int max) {
         String clean = text == null ? "" : Normalizer.normalize(text.strip(), Normalizer.Form.NFC);
-        ArticleContent.requireNoReordering(clean, what, IllegalArgumentException::new);
+        ArticleContent.refuseReordering(clean, what, field);
         if (clean.length() > max) {
             throw new IllegalArgumentException(what + " is longer than " + max + " characters");
         }

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.shortwave.AppTestBase;
 import org.shortwave.NewsroomBrowser;
+import org.shortwave.NewsroomUsers;
 import org.shortwave.accounts.Account;
 import org.shortwave.accounts.Accounts;
 import org.shortwave.accounts.Role;
@@ -31,7 +32,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AutosaveIT extends AppTestBase {
 
-    private static final String PASSWORD = "harbour lights at dusk";
+    private static final String PASSWORD = NewsroomUsers.PASSWORD;
 
     @Autowired
     Accounts accounts;
@@ -54,9 +55,7 @@ class AutosaveIT extends AppTestBase {
     }
 
     private Account user(Role role, String name) {
-        Account account = accounts.create(null, "autosave-" + UUID.randomUUID() + "@example.org", name, PASSWORD, false);
-        accounts.grant(null, account.id(), "zh-hans", role);
-        return accounts.find(account.id()).orElseThrow();
+        return NewsroomUsers.withRole(accounts, "autosave", name, role, "zh-hans");
     }
 
     private ArticleContent content(String headline) {

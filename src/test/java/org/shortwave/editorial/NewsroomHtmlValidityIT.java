@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.shortwave.AppTestBase;
 import org.shortwave.NewsroomBrowser;
+import org.shortwave.NewsroomUsers;
 import org.shortwave.NuChecker;
 import org.shortwave.accounts.Account;
 import org.shortwave.accounts.Accounts;
@@ -33,7 +34,7 @@ import org.springframework.beans.factory.annotation.Autowired;
  */
 class NewsroomHtmlValidityIT extends AppTestBase {
 
-    private static final String PASSWORD = "harbour lights at dusk";
+    private static final String PASSWORD = NewsroomUsers.PASSWORD;
 
     @Autowired
     Accounts accounts;
@@ -60,9 +61,7 @@ class NewsroomHtmlValidityIT extends AppTestBase {
     @Test
     void everyNewsroomPageIsValidHtmlInChineseAndPersian() throws Exception {
         Account admin = accounts.create(null, unique("nu-admin") + "@example.org", "检验管理员", PASSWORD, true);
-        Account writer = accounts.create(null, unique("nu-writer") + "@example.org", "检验撰稿人", PASSWORD, false);
-        accounts.grant(null, writer.id(), "zh-hans", Role.CONTRIBUTOR);
-        writer = accounts.findByEmail(writer.email()).orElseThrow();
+        Account writer = NewsroomUsers.withRole(accounts, "nu-writer", "检验撰稿人", Role.CONTRIBUTOR, "zh-hans");
         long section = taxonomy.ensureSection("zh-hans", "nu-tests", "检验", 96);
 
         long inReview = workflow.create(writer, story(section, "送审中的稿件"));

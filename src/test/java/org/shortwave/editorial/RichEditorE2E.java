@@ -11,6 +11,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.shortwave.BrowserTestBase;
+import org.shortwave.NewsroomUsers;
 import org.shortwave.accounts.Account;
 import org.shortwave.accounts.Accounts;
 import org.shortwave.accounts.Role;
@@ -23,7 +24,7 @@ import org.springframework.beans.factory.annotation.Autowired;
  */
 class RichEditorE2E extends BrowserTestBase {
 
-    private static final String PASSWORD = "harbour lights at dusk";
+    private static final String PASSWORD = NewsroomUsers.PASSWORD;
 
     @Autowired
     Accounts accounts;
@@ -39,15 +40,8 @@ class RichEditorE2E extends BrowserTestBase {
 
     @BeforeAll
     void users() {
-        contributor = accounts.create(null, "rich-c-" + UUID.randomUUID() + "@example.org", "撰稿人李", PASSWORD,
-                false);
-        accounts.grant(null, contributor.id(), "zh-hans", Role.CONTRIBUTOR);
-        contributor = accounts.findByEmail(contributor.email()).orElseThrow();
-        editor = accounts.create(null, "rich-" + UUID.randomUUID() + "@example.org", "编辑张", PASSWORD, false);
-        for (String edition : List.of("zh-hans", "fa", "en")) {
-            accounts.grant(null, editor.id(), edition, Role.EDITOR);
-        }
-        editor = accounts.findByEmail(editor.email()).orElseThrow();
+        contributor = NewsroomUsers.withRole(accounts, "rich-c", "撰稿人李", Role.CONTRIBUTOR, "zh-hans");
+        editor = NewsroomUsers.withRole(accounts, "rich", "编辑张", Role.EDITOR, "zh-hans", "fa", "en");
     }
 
     private BrowserContext context(String locale) {

@@ -23,12 +23,7 @@ public record EditorPage(AdminChrome chrome, String editionCode, EditableArticle
         List<Section> sections, List<Topic> topics, List<Person> people, List<MediaItem> images,
         List<MediaItem> videos, String message, EditableArticle conflict, List<String> othersEditing,
         Permissions permissions, List<StoryVersion> versions, Derivation derivation, String timeZone,
-        EditorAppearance appearance, String invalidField) {
-
-    /** Whether the form field of this name is the one a refusal named ({@code aria-invalid} on it). */
-    public boolean invalid(String fieldName) {
-        return fieldName.equals(invalidField);
-    }
+        EditorAppearance appearance) {
 
     /** The buttons shown: the actions the workflow says this user can take on this article now. */
     public record Permissions(Set<Action> actions) {

@@ -1,19 +1,23 @@
 package org.shortwave.editorial.web;
 
 import jakarta.servlet.http.HttpServletRequest;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.shortwave.accounts.Account;
 import org.shortwave.accounts.CurrentAccount;
 import org.shortwave.accounts.NewsroomChrome;
+import org.shortwave.content.ArticleStatus;
 import org.shortwave.content.EditableArticle;
 import org.shortwave.content.PublishedArticles;
-import org.shortwave.media.MediaFilter;
 import org.shortwave.media.MediaItem;
 import org.shortwave.platform.PublicUrl;
 import org.shortwave.content.Taxonomy;
 import org.shortwave.content.Translations;
+import org.shortwave.editorial.Action;
 import org.shortwave.editorial.EditorialWorkflow;
+import org.shortwave.editorial.Permissions;
 import org.shortwave.i18n.Editions;
 import org.shortwave.media.MediaFilter;
 import org.shortwave.media.MediaLibrary;
@@ -100,7 +104,7 @@ class EditorPages {
                 article == null ? List.of() : workflow.versions(user, article.id()),
                 article == null ? null : translations.derivation(article.id()).orElse(null),
                 editions.find(editionCode).map(edition -> edition.timeZone().getId()).orElse("UTC"),
-                appearance(editionCode, article, form, images), desk.error() == null ? null : desk.error().field());
+                appearance(editionCode, article, form, images));
         Map<String, String> names = editions.all().stream().collect(java.util.stream.Collectors.toMap(
                 org.shortwave.i18n.Edition::code, org.shortwave.i18n.Edition::name));
         return new ModelAndView("admin/editor", Map.of("page", page, "desk", desk.named(names)), status);
@@ -108,10 +112,9 @@ class EditorPages {
 
     /** A new article: saved, and then submitted or published by the same button if the user's role allows. */
     private static EditorPage.Permissions newArticle(Account user, String editionCode) {
-        java.util.Set<org.shortwave.editorial.Action> actions = java.util.EnumSet.of(org.shortwave.editorial.Action.EDIT);
-        for (var action : java.util.List.of(org.shortwave.editorial.Action.SUBMIT, org.shortwave.editorial.Action.PUBLISH)) {
-            if (org.shortwave.editorial.Permissions.allows(user, action, editionCode, true,
-                    org.shortwave.content.ArticleStatus.DRAFT)) {
+        Set<Action> actions = EnumSet.of(Action.EDIT);
+        for (Action action : List.of(Action.SUBMIT, Action.PUBLISH)) {
+            if (Permissions.allows(user, action, editionCode, true, ArticleStatus.DRAFT)) {
                 actions.add(action);
             }
         }

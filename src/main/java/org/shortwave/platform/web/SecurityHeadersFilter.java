@@ -36,16 +36,18 @@ public class SecurityHeadersFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        set(response, request.isSecure());
-        if (request.getRequestURI().startsWith("/admin/")) {
-            response.setHeader("Content-Security-Policy", NEWSROOM_CONTENT_SECURITY_POLICY);
-        }
+        set(response, request.isSecure(), request.getRequestURI().startsWith("/admin/")
+                ? NEWSROOM_CONTENT_SECURITY_POLICY : CONTENT_SECURITY_POLICY);
         chain.doFilter(request, response);
     }
 
     /** The headers, for answers made outside the filter chain too (Tomcat's own, {@link TomcatErrorReports}). */
     static void set(HttpServletResponse response, boolean secure) {
-        response.setHeader("Content-Security-Policy", CONTENT_SECURITY_POLICY);
+        set(response, secure, CONTENT_SECURITY_POLICY);
+    }
+
+    private static void set(HttpServletResponse response, boolean secure, String contentSecurityPolicy) {
+        response.setHeader("Content-Security-Policy", contentSecurityPolicy);
         response.setHeader("X-Content-Type-Options", "nosniff");
         response.setHeader("Referrer-Policy", "strict-origin-when-cross-origin");
         response.setHeader("X-Frame-Options", "DENY");
