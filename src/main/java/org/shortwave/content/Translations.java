@@ -91,7 +91,13 @@ public class Translations {
     @Transactional
     public void unlink(long articleId) {
         List<StoryVersion> before = repository.group(articleId);
+        Long group = repository.groupOf(articleId).orElse(null);
         repository.setGroup(articleId, null);
+        // A group is named after one of its members (link). When the namesake leaves, the rest are renamed after
+        // one of them, or a later group the namesake starts would take in this one's versions too.
+        if (group != null && group == articleId) {
+            repository.renameAfterAMember(group);
+        }
         for (StoryVersion v : before) {
             changes.record(ChangeKind.LISTS_CHANGED, v.id(), v.editionCode());
         }

@@ -242,6 +242,26 @@ class TranslationsIT extends AppTestBase {
     }
 
     @Test
+    void anArticleThatLeftTheStoryItStartedCanStartAnother() {
+        // Drafts, so that no derived version joins in while the groups change.
+        long english = workflow.create(chineseEditor, new ArticleContent("en", englishSection, "Relink test",
+                "relink-" + UUID.randomUUID().toString().substring(0, 8), "Lead.", "", List.of(
+                        new Block.Paragraph(InlineHtml.sanitize("English version."))), null, List.of(), List.of(),
+                "Shortwave"));
+        long first = workflow.create(chineseEditor, content("zh-hans", section, "第一篇", "中文。"));
+        long second = workflow.create(chineseEditor, content("zh-hans", section, "第二篇", "中文。"));
+
+        workflow.linkTranslation(chineseEditor, english, first); // the group is named after the English draft
+        workflow.unlinkTranslation(chineseEditor, english);
+        workflow.linkTranslation(chineseEditor, english, second);
+
+        assertThat(translations.versions(english)).extracting(v -> v.id()).containsExactlyInAnyOrder(english, second);
+        assertThat(translations.versions(first)).extracting(v -> v.id()).containsExactly(first);
+        assertThatThrownBy(() -> workflow.linkTranslation(chineseEditor, first, english)) // two zh-hans versions
+                .isInstanceOf(Translations.InvalidLinkException.class);
+    }
+
+    @Test
     void theAdminApiLinksAndUnlinksVersionsAndRefusesWhatCannotBe() {
         String token = tokens.create(chineseEditor, "test");
         long chinese = published(content("zh-hans", section, "链接测试", "中文版。"));

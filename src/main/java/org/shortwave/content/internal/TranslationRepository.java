@@ -72,6 +72,13 @@ public class TranslationRepository {
         jdbc.sql("update article set translation_group = ? where translation_group = ?").params(to, from).update();
     }
 
+    /** Names the group after its lowest member id (deleted articles included: they keep their place in it). */
+    public void renameAfterAMember(long group) {
+        jdbc.sql("""
+                update article set translation_group = (select min(id) from article where translation_group = ?)
+                where translation_group = ?""").params(group, group).update();
+    }
+
     /** Editions that have a version in the group (not counting {@code except}). */
     public List<String> editionsIn(long group, long except) {
         return jdbc.sql("select edition_code from article where translation_group = ? and id <> ?")
