@@ -5,30 +5,20 @@ import java.util.List;
 /**
  * An upload refused before anything of it was stored. {@code messageKey} names the reason in the interface texts
  * (with {@code args} for its placeholders), {@code field} the form field at fault, and {@code reason} the kind of
- * refusal, which an HTTP endpoint turns into its status.
+ * refusal, which an HTTP endpoint turns into its status ({@code media.web.UploadError#statusOf}).
  */
 public class RejectedUploadException extends RuntimeException {
 
-    /** Why an upload was refused, with the HTTP status that says it. */
+    /** Why an upload was refused. */
     public enum Reason {
         /** A required field is missing or too long. */
-        MISSING_OR_INVALID_FIELD(400),
+        MISSING_OR_INVALID_FIELD,
         /** More bytes or pixels than the limits allow. */
-        TOO_LARGE(413),
+        TOO_LARGE,
         /** Not a type we accept, whatever its name says. */
-        UNSUPPORTED_TYPE(415),
+        UNSUPPORTED_TYPE,
         /** The right type, but truncated, corrupt or unreadable. */
-        UNREADABLE(422);
-
-        private final int status;
-
-        Reason(int status) {
-            this.status = status;
-        }
-
-        public int status() {
-            return status;
-        }
+        UNREADABLE
     }
 
     private final Reason reason;

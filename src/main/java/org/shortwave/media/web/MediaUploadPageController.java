@@ -65,7 +65,7 @@ class MediaUploadPageController {
                     + (story == null ? "" : "&article=" + story));
         } catch (RejectedUploadException e) {
             String message = chrome.chrome(request, "media.upload.title", actor).t(e.messageKey(), e.args());
-            return page(request, user, null, message, typed, HttpStatus.valueOf(e.reason().status()), article);
+            return page(request, user, null, message, typed, UploadError.statusOf(e.reason()), article);
         }
     }
 

@@ -20,7 +20,17 @@ record UploadError(int status, String error, String code, String message, String
                 args[i] = String.join(texts.get("list.separator"), list.stream().map(String::valueOf).toList());
             }
         }
-        return of(e.reason().status(), e.messageKey(), texts.format(e.messageKey(), args), e.field());
+        return of(statusOf(e.reason()).value(), e.messageKey(), texts.format(e.messageKey(), args), e.field());
+    }
+
+    /** The HTTP status that says why an upload was refused. */
+    static HttpStatus statusOf(RejectedUploadException.Reason reason) {
+        return switch (reason) {
+            case MISSING_OR_INVALID_FIELD -> HttpStatus.BAD_REQUEST;
+            case TOO_LARGE -> HttpStatus.CONTENT_TOO_LARGE;
+            case UNSUPPORTED_TYPE -> HttpStatus.UNSUPPORTED_MEDIA_TYPE;
+            case UNREADABLE -> HttpStatus.UNPROCESSABLE_CONTENT;
+        };
     }
 
     static ResponseEntity<UploadError> of(int status, String code, String message, String field) {
