@@ -185,6 +185,46 @@ class EditorWorkflowFormIT extends AppTestBase {
     }
 
     @Test
+    void aNewStorysButtonRefusedAfterItWasCreatedSaysSoInTheEditorOfTheSavedStory() {
+        NewsroomBrowser browser = signedIn(writer);
+        Map<String, String> form = new LinkedHashMap<>(AutosaveIT.fields(browser.page("/admin/articles/new")));
+        String headline = "撰稿人不能发布-" + UUID.randomUUID().toString().substring(0, 6);
+        form.put("headline", headline);
+        form.put("section", String.valueOf(section));
+        form.put("blocks.0.text", "正文。");
+        form.put("op", "publish"); // not offered to her; posted anyway
+        HttpResponse<String> refused = browser.post("/admin/articles/new", form);
+
+        assertThat(refused.statusCode()).isEqualTo(403);
+        long id = jdbc.sql("select id from article where headline = ?").param(headline).query(Long.class).single();
+        assertThat(status(id)).isEqualTo("draft");
+        Document page = Jsoup.parse(refused.body());
+        assertThat(page.select("[role=alert]").text()).isNotBlank();
+        assertThat(page.selectFirst("form.editor[action='/admin/articles/" + id + "']")).isNotNull();
+        assertThat(page.selectFirst("input#headline").val()).isEqualTo(headline);
+    }
+
+    @Test
+    void aNewStoryScheduledInThePastIsRefusedOnTheTimeAndNothingIsCreated() {
+        NewsroomBrowser browser = signedIn(editor);
+        Map<String, String> form = new LinkedHashMap<>(AutosaveIT.fields(browser.page("/admin/articles/new")));
+        String headline = "定时在过去-" + UUID.randomUUID().toString().substring(0, 6);
+        form.put("headline", headline);
+        form.put("section", String.valueOf(section));
+        form.put("blocks.0.text", "正文。");
+        form.put("publishAt", "2020-01-01T08:00");
+        form.put("op", "schedule");
+        HttpResponse<String> refused = browser.post("/admin/articles/new", form);
+
+        assertThat(refused.statusCode()).isEqualTo(422);
+        assertThat(jdbc.sql("select count(*) from article where headline = ?").param(headline).query(Long.class)
+                .single()).isZero();
+        Document page = Jsoup.parse(refused.body());
+        assertThat(page.selectFirst("#publishAt").attr("aria-invalid")).isEqualTo("true");
+        assertThat(page.selectFirst("input#headline").val()).isEqualTo(headline);
+    }
+
+    @Test
     void unsavedTextIsOfferedAndRestoredOrDiscarded() {
         long id = workflow.create(editor, content("已保存的标题"));
         NewsroomBrowser browser = signedIn(editor);

@@ -105,7 +105,12 @@ class ArticleFormController {
                     HttpStatus.FORBIDDEN, desk);
         }
         long id;
+        Instant at;
+        Instant embargo;
         try {
+            // The button's times are checked before anything is created, so a refusal of them creates nothing.
+            at = plannedTime(op, planned, chosen);
+            embargo = EditionTime.parse(planned.embargoUntil(), chosen.timeZone(), "embargoUntil");
             id = workflow.create(user, posted.toContent(chosen.code()));
         } catch (Refusal e) {
             return editorPages.refused(request, user, chosen.code(), null, posted, e, desk);
@@ -119,13 +124,16 @@ class ArticleFormController {
         if (action == Action.EDIT) {
             return EditorPages.saved(id);
         }
-        // Created; the button's action follows on the new article (its refusal shows in the editor, text saved).
+        // Created; the button's action follows on the new article. Its refusal is shown in the editor of the new
+        // article (saved, so the next save goes to it), not dropped behind a "saved".
         try {
-            workflow.act(user, id, 1, null, action, plannedTime(op, planned, chosen),
-                    EditionTime.parse(planned.embargoUntil(), chosen.timeZone(), "embargoUntil"), planned.reviewNote());
+            workflow.act(user, id, 1, null, action, at, embargo, planned.reviewNote());
             return done(id, op);
         } catch (Refusal e) {
-            return EditorPages.saved(id);
+            EditableArticle created = workflow.open(user, id);
+            EditorDesk createdDesk = new EditorDesk(Recovery.NONE, planned, workflow.reviewNotes(user, id),
+                    chosen.timeZone(), "", clock.instant());
+            return editorPages.refused(request, user, chosen.code(), created, EditorForm.of(created), e, createdDesk);
         }
     }
 
