@@ -338,9 +338,11 @@ function start(root) {
   insert.addEventListener('click', () => openMenu(view, -1));
   image.addEventListener('click', () => media.chooseFile(view));
   help.addEventListener('click', showHelp);
-  // The same shortcuts from anywhere on the page (the headline, the lead...), not only inside the story.
+  // The same shortcuts from anywhere on the page (the headline, the lead...), not only inside the story. A key the
+  // story's keymap took is done (defaultPrevented): its dialog has the focus by now, so view.hasFocus() alone would
+  // let the key act twice (two help dialogs, one left open after Escape).
   document.addEventListener('keydown', (e) => {
-    if (view.hasFocus() || !(e.ctrlKey || e.metaKey)) return;
+    if (e.defaultPrevented || view.hasFocus() || !(e.ctrlKey || e.metaKey)) return;
     const k = e.key.toLowerCase();
     if (k === 's' && !e.shiftKey) { e.preventDefault(); submitWith('save'); }
     else if (k === 'p' && e.shiftKey) { e.preventDefault(); preview(); }

@@ -6,6 +6,7 @@ import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.SelectOption;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
@@ -356,11 +357,8 @@ class RichEditorE2E extends BrowserTestBase {
             page.waitForSelector(".rt-story");
             page.focus("#headline");
             page.keyboard().type("Keyboard only " + UUID.randomUUID().toString().substring(0, 4));
-            // Tab on through the head fields to the toolbar, then into the story.
-            for (int i = 0; i < 80 && !Boolean.TRUE.equals(page.evaluate("() => document.activeElement.classList.contains('rt-story')")); i++) {
-                if ("section".equals(page.evaluate("() => document.activeElement.id"))) {
-                    page.keyboard().press("ArrowDown"); // the section has no default: the first one is chosen
-                }
+            // Tab on through the lead and the toolbar into the story (the story's details come after it).
+            for (int i = 0; i < 30 && !Boolean.TRUE.equals(page.evaluate("() => document.activeElement.classList.contains('rt-story')")); i++) {
                 page.keyboard().press("Tab");
             }
             assertThat(page.evaluate("() => document.activeElement.classList.contains('rt-story')")).isEqualTo(true);
@@ -396,9 +394,18 @@ class RichEditorE2E extends BrowserTestBase {
             page.waitForSelector("dialog.rt-dialog[open] .rt-keys");
             screenshot(page, "editor-shortcuts", false);
             page.keyboard().press("Escape");
+            assertThat(page.locator("dialog.rt-dialog[open]").count()).isZero(); // one help dialog, now closed
             assertThat(formBlocks(page)).containsExactly("paragraph:A first paragraph with *style*.",
                     "heading:A subheading", "divider:", "paragraph:[After the line, a link: ](https://example.org/)");
             assertThat(page.locator(".rt-story a").textContent()).isEqualTo("After the line, a link: ");
+            // Tab leaves the story for its details: the section has no default, the first one is chosen.
+            List<Object> passed = new ArrayList<>();
+            for (int i = 0; i < 40 && !"section".equals(page.evaluate("() => document.activeElement.id")); i++) {
+                page.keyboard().press("Tab");
+                passed.add(page.evaluate("() => document.activeElement.tagName + '#' + document.activeElement.id + '.' + document.activeElement.className"));
+            }
+            assertThat(page.evaluate("() => document.activeElement.id")).as(passed.toString()).isEqualTo("section");
+            page.keyboard().press("ArrowDown");
             page.keyboard().press("Control+s");
             page.waitForURL("**/admin/articles/*?saved*");
             long id = Long.parseLong(page.url().replaceAll(".*/admin/articles/(\\d+).*", "$1"));
