@@ -3,14 +3,14 @@
 # Each jar in turn gets one node with neither the page cache nor the read model (every render reads the database),
 # on a fresh data directory with the demo site, and reports:
 #   - idle CPU: the JVM's and its embedded PostgreSQL's, over IDLE seconds with no request (background work);
-#   - under load (wrk, DURATION seconds after WARMUP): requests per second, and per request the JVM's CPU, the
-#     PostgreSQL server's CPU (all its backends) and the table scans PostgreSQL counted (pg_stat_user_tables:
-#     sequential plus index scans, a proxy for the statements a render runs);
+#   - under load (wrk, DURATION seconds after WARMUP): requests per second, and per request the JVM's CPU and the
+#     PostgreSQL server's CPU (all its backends);
 #   - with PROFILE=1, JFR's hottest methods during the load (jfr view hot-methods).
 #
 # Usage: bench/cold-profile.sh OLD.jar NEW.jar   (e.g. a jar built at an earlier commit, and target/'s)
+# The first jar of a pair has come out up to 15 % slower than the same jar run second: run each pair in both orders.
 # Env: JAVA (a JDK 21+), WORK (/tmp/shortwave-cold-profile), EDITION (zh-hans), IDLE (10), WARMUP (20),
-#      DURATION (20), PROFILE (0). Needs wrk, curl and psql. Ports are chosen by the OS.
+#      DURATION (20), PROFILE (0). Needs wrk and curl. Ports are chosen by the OS.
 set -euo pipefail
 [ $# -eq 2 ] || { echo "usage: $0 OLD.jar NEW.jar" >&2; exit 2; }
 if [ -z "${JAVA:-}" ]; then
@@ -37,10 +37,6 @@ pg_pids() { # the postmaster and its backends
   local master=$1
   echo "$master" $(pgrep -P "$master" || true)
 }
-scans() { # sequential plus index scans of every user table so far
-  psql -qtA -h 127.0.0.1 -p "$1" -U postgres -d "$2" \
-    -c "select coalesce(sum(seq_scan + coalesce(idx_scan, 0)), 0) from pg_stat_user_tables"
-}
 
 NODE=""
 cleanup() { [ -n "$NODE" ] && kill "$NODE" 2>/dev/null && wait "$NODE" 2>/dev/null || true; }
@@ -49,7 +45,7 @@ trap cleanup EXIT
 profile() { # label jar
   local label=$1 jar=$2 dir=$WORK/$1 port="" jfr=""
   rm -rf "$dir"; mkdir -p "$dir"
-  [ "${PROFILE:-0}" = 1 ] && jfr="-XX:StartFlightRecording=filename=$dir/render.jfr,settings=profile,delay=$((WARMUP + 25))s,duration=${DURATION}s"
+  [ "${PROFILE:-0}" = 1 ] && jfr="-XX:StartFlightRecording=filename=$dir/render.jfr,settings=profile,delay=$((WARMUP + 15))s,duration=${DURATION}s"
   "$JAVA" $jfr -jar "$jar" --server.port=0 --management.server.port=0 --shortwave.data-dir="$dir/data" \
     --shortwave.page-cache.enabled=false --shortwave.read-model.enabled=false >"$dir/node.log" 2>&1 &
   NODE=$!
@@ -59,11 +55,9 @@ profile() { # label jar
     sleep 1
   done
   [ -n "$port" ] || { echo "$label: node did not start, see $dir/node.log" >&2; exit 1; }
-  local article pgport database master
+  local article master
   article=$(curl -fs "http://127.0.0.1:$port/$EDITION/" | grep -o "href=\"/$EDITION/[^\"]*/a-[0-9]*\"" | head -n 1 | cut -d'"' -f2)
   master=$(head -n 1 "$dir/data/postgres/postmaster.pid")
-  pgport=$(sed -n 4p "$dir/data/postgres/postmaster.pid")
-  database=postgres # the embedded database's (platform.EmbeddedDatabaseConfiguration)
   sleep 5 # start-up's own work (the index, the derivation) done
 
   local j0 p0 j1 p1
@@ -72,17 +66,16 @@ profile() { # label jar
   local idle_jvm=$(( (j1 - j0) / IDLE )) idle_pg=$(( (p1 - p0) / IDLE ))
 
   wrk -t2 -c16 -d"${WARMUP}s" -H "Accept-Encoding: gzip" "http://127.0.0.1:$port$article" >/dev/null
-  local s0 s1 out requests
-  j0=$(cpu_ms "$NODE"); p0=$(cpu_ms $(pg_pids "$master")); s0=$(scans "$pgport" "$database")
+  local out requests
+  j0=$(cpu_ms "$NODE"); p0=$(cpu_ms $(pg_pids "$master"))
   out=$(wrk -t2 -c16 -d"${DURATION}s" -H "Accept-Encoding: gzip" "http://127.0.0.1:$port$article")
-  j1=$(cpu_ms "$NODE"); p1=$(cpu_ms $(pg_pids "$master")); s1=$(scans "$pgport" "$database")
+  j1=$(cpu_ms "$NODE"); p1=$(cpu_ms $(pg_pids "$master"))
   requests=$(echo "$out" | awk '/requests in/ {print $1}')
-  awk -v l="$label" -v n="$requests" -v d="$DURATION" -v jvm=$((j1 - j0)) -v pg=$((p1 - p0)) -v sc=$((s1 - s0)) \
+  awk -v l="$label" -v n="$requests" -v d="$DURATION" -v jvm=$((j1 - j0)) -v pg=$((p1 - p0)) \
     -v ij="$idle_jvm" -v ip="$idle_pg" -v a="$article" 'BEGIN {
       printf "%-6s %s\n", l, a
       printf "%-6s idle: jvm %d ms/s, postgres %d ms/s\n", l, ij, ip
-      printf "%-6s load: %.0f req/s, jvm %.2f ms/req, postgres %.2f ms/req, %.1f table scans/req\n", l, n / d,
-        jvm / n, pg / n, sc / n }'
+      printf "%-6s load: %.0f req/s, jvm %.2f ms/req, postgres %.2f ms/req\n", l, n / d, jvm / n, pg / n }'
   if [ "${PROFILE:-0}" = 1 ]; then
     for _ in $(seq 1 30); do [ -s "$dir/render.jfr" ] && break; sleep 1; done
     "$(dirname "$JAVA")/jfr" view --width 160 hot-methods "$dir/render.jfr" > "$dir/hot-methods.txt" 2>&1 || true
