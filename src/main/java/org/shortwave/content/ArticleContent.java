@@ -38,7 +38,7 @@ public record ArticleContent(String editionCode, long sectionId, String headline
         slug = slug == null || slug.isBlank() ? Slugs.fromHeadline(headline)
                 : Normalizer.normalize(slug, Normalizer.Form.NFC);
         if (!Slugs.isValid(slug)) {
-            throw new IllegalArgumentException("slug '" + slug + "' is not a valid slug");
+            throw new InvalidContentException("slug '" + slug + "' is not a valid slug", "slug");
         }
         body = List.copyOf(body);
         authorIds = List.copyOf(authorIds);
@@ -131,7 +131,7 @@ public record ArticleContent(String editionCode, long sectionId, String headline
 
     private static String requireLength(String text, String what, String field, int max) {
         if (text == null || text.isBlank()) {
-            throw new IllegalArgumentException(what + " must not be empty");
+            throw new InvalidContentException(what + " must not be empty", field);
         }
         return optionalLength(text, what, field, max);
     }
@@ -141,7 +141,7 @@ public record ArticleContent(String editionCode, long sectionId, String headline
         text = text == null ? "" : Normalizer.normalize(text.strip(), Normalizer.Form.NFC);
         refuseReordering(text, what, field);
         if (text.length() > max) {
-            throw new IllegalArgumentException(what + " is longer than " + max + " characters");
+            throw new InvalidContentException(what + " is longer than " + max + " characters", field);
         }
         return text;
     }

@@ -89,7 +89,10 @@ class AdminApiErrors {
             String field = block.reset().find() ? "body[" + (Integer.parseInt(block.group(1)) - 1) + "]" : "body";
             return ApiError.of(HttpStatus.BAD_REQUEST, message, field, null);
         }
-        Matcher field = FIELD.matcher(message);
+        if (e instanceof org.shortwave.content.InvalidContentException content) {
+            return ApiError.of(HttpStatus.BAD_REQUEST, message, content.field(), null);
+        }
+        Matcher field = FIELD.matcher(message); // the request's own checks (section, edition, version)
         return ApiError.of(HttpStatus.BAD_REQUEST, message,
                 field.find() ? field.group(1).replace("copyright holder", "copyright") : null, null);
     }

@@ -2,6 +2,7 @@ package org.shortwave.editorial.web;
 
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.shortwave.content.InvalidContentException;
 import org.shortwave.platform.Refusal;
 
 /**
@@ -18,6 +19,10 @@ public record FieldError(String field, String labelKey, String messageKey, Objec
         this(field, null, messageKey, args);
     }
 
+    /** The content's fields that have a message of their own ({@code editor.invalid.headline}...). */
+    private static final java.util.Set<String> CONTENT_FIELDS = java.util.Set.of("headline", "slug", "lead",
+            "dateline", "copyright");
+
     private static final Pattern BLOCK = Pattern.compile("^block (\\d{1,4}): (.*)$", Pattern.DOTALL);
 
     /** A service's refusal: its field path ({@code body[2].media}) as the form's field, labelled if need be. */
@@ -26,8 +31,16 @@ public record FieldError(String field, String labelKey, String messageKey, Objec
         return new FieldError(field, EditorForm.fieldLabelKey(field), refusal.messageKey(), refusal.args());
     }
 
-    /** The editor's key for a check's English text; an unknown text gets a general message, never the English. */
+    /**
+     * The editor's key for a refused field: the content's checks name theirs ({@link InvalidContentException}); the
+     * form's own checks are known by their English text. An unknown text gets a general message, never the English.
+     */
     static FieldError of(IllegalArgumentException refused) {
+        if (refused instanceof InvalidContentException content) {
+            String key = CONTENT_FIELDS.contains(content.field()) ? "editor.invalid." + content.field()
+                    : "editor.invalid.other";
+            return new FieldError(content.field(), key, new Object[0]);
+        }
         String text = refused.getMessage() == null ? "" : refused.getMessage();
         Matcher block = BLOCK.matcher(text);
         if (block.matches()) {
@@ -42,14 +55,6 @@ public record FieldError(String field, String labelKey, String messageKey, Objec
         }
         if (text.startsWith("main image ")) {
             return new FieldError("mainImage", "editor.invalid.main-image", new Object[0]);
-        }
-        for (String field : new String[] {"headline", "slug", "lead", "dateline"}) {
-            if (text.startsWith(field + " ") || text.startsWith(field + "'")) {
-                return new FieldError(field, "editor.invalid." + field, new Object[0]);
-            }
-        }
-        if (text.startsWith("copyright holder ")) {
-            return new FieldError("copyright", "editor.invalid.copyright", new Object[0]);
         }
         return new FieldError(null, "editor.invalid.other", new Object[0]);
     }
