@@ -184,14 +184,20 @@ class EditorWorkflowFormIT extends AppTestBase {
         assertThat(Jsoup.parse(refused.body()).selectFirst("input#headline").val()).isEqualTo("A story she may not file");
     }
 
-    @Test
-    void aNewStorysButtonRefusedAfterItWasCreatedSaysSoInTheEditorOfTheSavedStory() {
-        NewsroomBrowser browser = signedIn(writer);
+    /** The new-article form as the page gives it, with a headline, the test section and one paragraph. */
+    private Map<String, String> newStory(NewsroomBrowser browser, String headline) {
         Map<String, String> form = new LinkedHashMap<>(AutosaveIT.fields(browser.page("/admin/articles/new")));
-        String headline = "撰稿人不能发布-" + UUID.randomUUID().toString().substring(0, 6);
         form.put("headline", headline);
         form.put("section", String.valueOf(section));
         form.put("blocks.0.text", "正文。");
+        return form;
+    }
+
+    @Test
+    void aNewStorysButtonRefusedAfterItWasCreatedSaysSoInTheEditorOfTheSavedStory() {
+        NewsroomBrowser browser = signedIn(writer);
+        String headline = "撰稿人不能发布-" + UUID.randomUUID().toString().substring(0, 6);
+        Map<String, String> form = newStory(browser, headline);
         form.put("op", "publish"); // not offered to her; posted anyway
         HttpResponse<String> refused = browser.post("/admin/articles/new", form);
 
@@ -207,11 +213,8 @@ class EditorWorkflowFormIT extends AppTestBase {
     @Test
     void aNewStoryScheduledInThePastIsRefusedOnTheTimeAndNothingIsCreated() {
         NewsroomBrowser browser = signedIn(editor);
-        Map<String, String> form = new LinkedHashMap<>(AutosaveIT.fields(browser.page("/admin/articles/new")));
         String headline = "定时在过去-" + UUID.randomUUID().toString().substring(0, 6);
-        form.put("headline", headline);
-        form.put("section", String.valueOf(section));
-        form.put("blocks.0.text", "正文。");
+        Map<String, String> form = newStory(browser, headline);
         form.put("publishAt", "2020-01-01T08:00");
         form.put("op", "schedule");
         HttpResponse<String> refused = browser.post("/admin/articles/new", form);

@@ -25,7 +25,7 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 class AdminApiErrors {
 
     private static final Pattern BLOCK = Pattern.compile("^block (\\d+): ");
-    private static final Pattern FIELD = Pattern.compile("^(headline|slug|lead|dateline|copyright holder|section|edition|version)\\b");
+    private static final Pattern FIELD = Pattern.compile("^(slug|section|edition|version)\\b");
 
     private final Messages messages;
 
@@ -93,8 +93,7 @@ class AdminApiErrors {
             return ApiError.of(HttpStatus.BAD_REQUEST, message, content.field(), null);
         }
         Matcher field = FIELD.matcher(message); // the request's own checks (section, edition, version)
-        return ApiError.of(HttpStatus.BAD_REQUEST, message,
-                field.find() ? field.group(1).replace("copyright holder", "copyright") : null, null);
+        return ApiError.of(HttpStatus.BAD_REQUEST, message, field.find() ? field.group(1) : null, null);
     }
 
     @ExceptionHandler(DataIntegrityViolationException.class)

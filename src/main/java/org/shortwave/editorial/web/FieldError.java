@@ -1,5 +1,6 @@
 package org.shortwave.editorial.web;
 
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.shortwave.content.InvalidContentException;
@@ -20,7 +21,7 @@ public record FieldError(String field, String labelKey, String messageKey, Objec
     }
 
     /** The content's fields that have a message of their own ({@code editor.invalid.headline}...). */
-    private static final java.util.Set<String> CONTENT_FIELDS = java.util.Set.of("headline", "slug", "lead",
+    private static final Set<String> CONTENT_FIELDS = Set.of("headline", "slug", "lead",
             "dateline", "copyright");
 
     private static final Pattern BLOCK = Pattern.compile("^block (\\d{1,4}): (.*)$", Pattern.DOTALL);
